@@ -1,0 +1,3 @@
+"""Corroborate: compare news articles about the same event."""
+
+__version__ = "0.1.0"
