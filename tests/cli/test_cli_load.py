@@ -2,13 +2,16 @@ import json
 import subprocess
 import sys
 
-from conftest import ROOT, SEEDS
+from tests.conftest import ROOT, SEEDS
 
 
 def run_cli(*args):
     return subprocess.run(
         [sys.executable, "-m", "corroborate.cli", *args],
-        capture_output=True, text=True, cwd=ROOT / "desktop", timeout=120,
+        capture_output=True,
+        text=True,
+        cwd=ROOT / "desktop",
+        timeout=120,
     )
 
 
@@ -21,7 +24,7 @@ def test_load_seeds_prints_five_articles_with_valid_offsets():
     for article in data["articles"]:
         assert len(article["sentences"]) > 10
         for s in article["sentences"]:
-            assert article["text"][s["start"]:s["end"]] == s["text"]
+            assert article["text"][s["start"] : s["end"]] == s["text"]
 
 
 def test_usage_error_exits_2():
@@ -35,5 +38,7 @@ def test_problems_reported_and_exit_0(tmp_path):
     proc = run_cli("load", str(tmp_path))
     assert proc.returncode == 0
     data = json.loads(proc.stdout)
-    assert [a["title"] for a in data["articles"]] == ["Lee arrived in Beijing on Sunday. He met Xi."]
+    assert [a["title"] for a in data["articles"]] == [
+        "Lee arrived in Beijing on Sunday. He met Xi."
+    ]
     assert data["problems"] == [{"path": str(tmp_path / "empty.txt"), "reason": "empty file"}]

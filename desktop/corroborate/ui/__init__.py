@@ -1,0 +1,1 @@
+"""Qt widgets, models, delegates, background tasks and undo commands."""

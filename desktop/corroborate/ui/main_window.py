@@ -1,0 +1,342 @@
+"""The shell: article tabs, docks, menus, status bar and the drop target. No business logic."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragLeaveEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QFileDialog,
+    QHeaderView,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QWidget,
+)
+
+from ..core.loading import LoadResult, load_paths
+from ..core.model import Article
+from ..core.readers import ARTICLE_SUFFIXES
+from .actions import ActionId, ActionRegistry
+from .article_tab import ArticleTab
+from .icons import window_icon
+from .models import ProblemsModel, SourcesModel
+from .settings import Settings
+from .tasks import LatestTask
+from .widgets import DropOverlay, EmptyState, StatusProgress
+
+FILE_FILTER = "Articles ({});;All files (*)".format(
+    " ".join(f"*{suffix}" for suffix in sorted(ARTICLE_SUFFIXES))
+)
+
+
+class MainWindow(QMainWindow):
+    loading_finished = Signal(object)  # LoadResult, after the models are updated
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        super().__init__()
+        self.settings = settings or Settings()
+        self.setWindowTitle("Corroborate")
+        self.setWindowIcon(window_icon())
+        self.setAcceptDrops(True)
+        self.resize(1280, 820)
+        self.current_folder: str | None = None
+
+        self.sources = SourcesModel(self)
+        self.problems = ProblemsModel(self)
+        self.sources.label_changed.connect(self._on_label_changed)
+        self._loader = LatestTask(self)
+
+        self.actions_ = ActionRegistry(self)
+        self._build_central()
+        self._build_docks()
+        self._build_menus()
+        self._build_status_bar()
+        self._restore_window()
+
+    # --- construction ------------------------------------------------------------------
+    def _build_central(self) -> None:
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabsClosable(True)
+        self.tabs.setMovable(True)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.tabs.currentChanged.connect(self._update_empty_state)
+        self.empty_state = EmptyState()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty_state)
+        self.stack.addWidget(self.tabs)
+        self.setCentralWidget(self.stack)
+        self.drop_overlay = DropOverlay(self)
+
+    def _table(self, model) -> QTableView:
+        view = QTableView()
+        view.setModel(model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setAlternatingRowColors(True)
+        view.verticalHeader().hide()
+        view.horizontalHeader().setStretchLastSection(True)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        view.setWordWrap(False)
+        return view
+
+    def _build_docks(self) -> None:
+        self.sources_view = self._table(self.sources)
+        self.sources_view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.sources_view.setColumnWidth(SourcesModel.SOURCE, 150)
+        self.sources_view.setColumnWidth(SourcesModel.TITLE, 320)
+        self.sources_view.setColumnWidth(SourcesModel.SENTENCES, 80)
+        self.sources_view.setColumnWidth(SourcesModel.FORMAT, 60)
+        self.sources_view.activated.connect(self._on_source_activated)
+        self.sources_dock = self._dock("Sources", self.sources_view, "sources_dock")
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.sources_dock)
+
+        self.problems_view = self._table(self.problems)
+        self.problems_view.setColumnWidth(0, 220)
+        self.problems_view.setColumnWidth(1, 420)
+        self.problems_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.problems_dock = self._dock("Problems", self.problems_view, "problems_dock")
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
+        self.tabifyDockWidget(self.sources_dock, self.problems_dock)
+        self.sources_dock.raise_()
+
+    def _dock(self, title: str, widget: QWidget, name: str) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)  # saveState() needs stable names
+        dock.setWidget(widget)
+        return dock
+
+    def _build_menus(self) -> None:
+        a = self.actions_
+        a[ActionId.OPEN_FOLDER].triggered.connect(self.choose_folder)
+        a[ActionId.ADD_FILES].triggered.connect(self.choose_files)
+        a[ActionId.CLOSE_TAB].triggered.connect(lambda: self.close_tab(self.tabs.currentIndex()))
+        a[ActionId.QUIT].triggered.connect(self.close)
+        file_menu = self.menuBar().addMenu("&File")
+        file_menu.setToolTipsVisible(True)
+        file_menu.addAction(a[ActionId.OPEN_FOLDER])
+        file_menu.addAction(a[ActionId.ADD_FILES])
+        self.recent_menu = file_menu.addMenu("Recent &Folders")
+        self.recent_menu.setToolTipsVisible(True)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(a[ActionId.CLOSE_TAB])
+        file_menu.addSeparator()
+        file_menu.addAction(a[ActionId.QUIT])
+
+        view_menu = self.menuBar().addMenu("&View")
+        view_menu.setToolTipsVisible(True)
+        for action_id, dock in (
+            (ActionId.SHOW_SOURCES, self.sources_dock),
+            (ActionId.SHOW_PROBLEMS, self.problems_dock),
+        ):
+            action = a[action_id]
+            action.setChecked(True)
+            action.toggled.connect(dock.setVisible)
+            dock.visibilityChanged.connect(self._sync_dock_actions)
+            view_menu.addAction(action)
+        self.file_menu, self.view_menu = file_menu, view_menu
+
+    def _build_status_bar(self) -> None:
+        self.progress = StatusProgress()
+        self.progress.cancel_requested.connect(self.cancel_loading)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().showMessage("Drop article files or folders on the window to add them")
+
+    def _restore_window(self) -> None:
+        geometry = self.settings.window_geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.window_state()
+        if state is not None:
+            self.restoreState(state)
+
+    def _sync_dock_actions(self) -> None:
+        self.actions_[ActionId.SHOW_SOURCES].setChecked(not self.sources_dock.isHidden())
+        self.actions_[ActionId.SHOW_PROBLEMS].setChecked(not self.problems_dock.isHidden())
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        folders = self.settings.recent_folders
+        for folder in folders:
+            action = self.recent_menu.addAction(folder)
+            action.setToolTip(f"Open {folder}")
+            action.triggered.connect(lambda _=False, f=folder: self.open_folder(f))
+        if not folders:
+            self.recent_menu.addAction("No recent folders").setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            clear = self.recent_menu.addAction("Clear Recent Folders")
+            clear.setToolTip("Forget the list of recent folders")
+            clear.triggered.connect(self.settings.clear_recent_folders)
+
+    # --- opening articles --------------------------------------------------------------
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, "Open a folder of articles", self.current_folder or str(Path.home())
+        )
+        if folder:
+            self.open_folder(folder)
+
+    def choose_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(
+            self, "Add article files", self.current_folder or str(Path.home()), FILE_FILTER
+        )
+        if files:
+            self.add_paths(files)
+
+    def open_folder(self, folder: str) -> None:
+        """Replace what is open with the articles of `folder`; remember it as recent."""
+        self.close_all()
+        self.current_folder = str(Path(folder).resolve())
+        self.settings.add_recent_folder(self.current_folder)
+        self.setWindowTitle(f"{Path(self.current_folder).name} — Corroborate")
+        self.add_paths([folder])
+
+    def open_paths(self, paths: Sequence[str]) -> None:
+        """What the command line and the file manager pass: one folder opens, else adds."""
+        if len(paths) == 1 and Path(paths[0]).is_dir():
+            self.open_folder(paths[0])
+        else:
+            self.add_paths(paths)
+
+    def add_paths(self, paths: Sequence[str]) -> None:
+        paths = [str(p) for p in paths]
+        self.statusBar().showMessage("Loading articles…")
+        self.progress.start("Loading articles")
+        self._loader.start(
+            lambda progress: load_paths(paths, progress),
+            self._on_loaded,
+            self.progress.report,
+        )
+
+    def cancel_loading(self) -> None:
+        self._loader.cancel()
+        self.progress.finish()
+        self.statusBar().showMessage("Loading cancelled", 5000)
+
+    @property
+    def is_loading(self) -> bool:
+        return self._loader.running
+
+    def _on_loaded(self, result: LoadResult | None, error: BaseException | None) -> None:
+        self.progress.finish()
+        if error is not None:
+            QMessageBox.critical(self, "Could not load articles", str(error))
+            return
+        assert result is not None
+        added = self.sources.add_articles(result.articles)
+        self.problems.add_problems(result.problems)
+        for article in added:
+            self._open_tab(article)
+        message = f"{len(added)} article(s) loaded"
+        if result.problems:
+            message += f", {len(result.problems)} file(s) could not be read (see Problems)"
+            self.problems_dock.show()
+            self.problems_dock.raise_()
+        self.statusBar().showMessage(message, 10000)
+        self._update_empty_state()
+        self.loading_finished.emit(result)
+
+    # --- tabs --------------------------------------------------------------------------
+    def _open_tab(self, article: Article) -> ArticleTab:
+        tab = ArticleTab(article, self.sources.label(article))
+        index = self.tabs.addTab(tab, self.sources.label(article))
+        self.tabs.setTabToolTip(index, f"{article.title}\n{article.path}")
+        return tab
+
+    def article_tabs(self) -> list[ArticleTab]:
+        return [
+            w for i in range(self.tabs.count()) if isinstance(w := self.tabs.widget(i), ArticleTab)
+        ]
+
+    def tab_for(self, article_id: str) -> ArticleTab | None:
+        return next((t for t in self.article_tabs() if t.article.id == article_id), None)
+
+    def show_article(self, article_id: str, sentence: int | None = None) -> None:
+        tab = self.tab_for(article_id)
+        if tab is None:
+            row = self.sources.row_of(article_id)
+            if row < 0:
+                return
+            tab = self._open_tab(self.sources.article_at(row))
+        self.tabs.setCurrentWidget(tab)
+        if sentence is not None:
+            tab.reader.show_sentence(sentence)
+
+    def close_tab(self, index: int) -> None:
+        if index < 0:
+            return
+        widget = self.tabs.widget(index)
+        self.tabs.removeTab(index)
+        widget.deleteLater()
+        self._update_empty_state()
+
+    def close_all(self) -> None:
+        self._loader.cancel()
+        while self.tabs.count():
+            self.close_tab(0)
+        self.sources.set_articles([])
+        self.problems.clear()
+
+    def _update_empty_state(self) -> None:
+        self.stack.setCurrentWidget(self.tabs if self.tabs.count() else self.empty_state)
+
+    def _on_source_activated(self, index: QModelIndex) -> None:
+        if index.column() != SourcesModel.SOURCE:
+            self.show_article(self.sources.article_at(index.row()).id)
+
+    def _on_label_changed(self, article_id: str, label: str) -> None:
+        tab = self.tab_for(article_id)
+        if tab is not None:
+            self.tabs.setTabText(self.tabs.indexOf(tab), label)
+            tab.set_label(label)
+
+    # --- drag and drop -----------------------------------------------------------------
+    @staticmethod
+    def _local_paths(event) -> list[str]:
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return []
+        return [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        paths = self._local_paths(event)
+        if paths:
+            event.acceptProposedAction()
+            count = len(paths)
+            self.drop_overlay.show_hint(f"Drop to add {count} {'item' if count == 1 else 'items'}")
+            self.statusBar().showMessage("Release to add the dropped files and folders")
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:
+        if self._local_paths(event):
+            event.acceptProposedAction()
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self.drop_overlay.hide()
+        self.statusBar().clearMessage()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.drop_overlay.hide()
+        paths = self._local_paths(event)
+        if paths:
+            event.acceptProposedAction()
+            self.add_paths(paths)
+
+    # --- closing -----------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._loader.cancel()
+        self.settings.save_window(self.saveGeometry(), self.saveState())
+        self.settings.sync()
+        super().closeEvent(event)

@@ -1,0 +1,148 @@
+import shutil
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+
+from corroborate.core.loading import load_paths
+from corroborate.ui.main_window import MainWindow
+from corroborate.ui.settings import Settings
+from tests.ui.conftest import wait_loaded
+
+# Qt offers only the QPoint constructor for drag-enter events; it is still the real one.
+pytestmark = pytest.mark.filterwarnings("ignore:Function.*QDragEnterEvent:DeprecationWarning")
+
+
+def _drop(window, paths):
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    pos = QPointF(window.width() / 2, window.height() / 2)
+    enter = QDragEnterEvent(
+        pos.toPoint(),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    assert window.drop_overlay.isVisible(), "no drop hint while dragging files over the window"
+    drop = QDropEvent(
+        pos,
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(window, drop)
+    assert not window.drop_overlay.isVisible()
+
+
+def test_open_seeds_shows_five_tabs_with_titles(qtbot, window, seeds_dir):
+    wait_loaded(qtbot, window, lambda: window.open_folder(str(seeds_dir)))
+    expected = load_paths([seeds_dir]).articles
+    tabs = window.article_tabs()
+    assert len(tabs) == 5
+    assert [t.article.title for t in tabs] == [a.title for a in expected]
+    for i, tab in enumerate(tabs):
+        assert window.tabs.tabText(i) == tab.article.source
+        assert tab.article.title in window.tabs.tabToolTip(i)
+    assert window.sources.rowCount() == 5
+    assert window.problems.rowCount() == 0
+    assert window.stack.currentWidget() is window.tabs
+
+
+def test_dropping_files_adds_tabs(qtbot, window, seeds_dir, tmp_path):
+    wait_loaded(qtbot, window, lambda: window.open_folder(str(seeds_dir)))
+    extra = []
+    for name, text in (
+        ("one.txt", "Lee met Xi in Beijing. They talked."),
+        ("two.md", "# Trade talks\n\nThe two leaders discussed trade."),
+    ):
+        (tmp_path / name).write_text(text)
+        extra.append(tmp_path / name)
+    wait_loaded(qtbot, window, lambda: _drop(window, extra))
+    assert window.tabs.count() == 7
+    assert [t.article.title for t in window.article_tabs()[-2:]] == [
+        "Lee met Xi in Beijing. They talked.",
+        "Trade talks",
+    ]
+
+
+def test_dropping_a_broken_file_lists_a_problem(qtbot, window, tmp_path):
+    broken = tmp_path / "report.docx"
+    broken.write_bytes(b"PK\x03\x04 this is not really a word document")
+    good = tmp_path / "good.txt"
+    good.write_text("A sentence that loads. Another one.")
+    wait_loaded(qtbot, window, lambda: _drop(window, [broken, good]))
+    assert window.tabs.count() == 1
+    assert window.problems.rowCount() == 1
+    problem = window.problems.problems[0]
+    assert problem.path == str(broken)
+    assert "Word document" in problem.reason
+    assert window.problems_dock.isVisible()
+
+
+def test_drag_without_files_is_refused(window):
+    mime = QMimeData()
+    mime.setText("just text")
+    enter = QDragEnterEvent(
+        QPoint(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(window, enter)
+    assert not enter.isAccepted()
+    assert not window.drop_overlay.isVisible()
+
+
+def test_recent_folders_survive_a_restart(qtbot, make_window, seeds_dir, tmp_path):
+    other = tmp_path / "other"
+    shutil.copytree(seeds_dir, other)
+    first = make_window()
+    wait_loaded(qtbot, first, lambda: first.open_folder(str(seeds_dir)))
+    wait_loaded(qtbot, first, lambda: first.open_folder(str(other)))
+    first.close()
+    second = MainWindow(Settings())
+    qtbot.addWidget(second)
+    assert Settings().recent_folders == [str(other.resolve()), str(seeds_dir.resolve())]
+    assert Settings().last_folder == str(other.resolve())
+    second.recent_menu.aboutToShow.emit()
+    texts = [a.text() for a in second.recent_menu.actions() if a.text()]
+    assert texts[:2] == [str(other.resolve()), str(seeds_dir.resolve())]
+
+
+def test_window_geometry_is_remembered(qtbot, make_window):
+    first = make_window()
+    first.resize(700, 500)
+    first.sources_dock.hide()
+    first.close()
+    second = make_window()
+    assert (second.width(), second.height()) == (700, 500)
+    assert second.sources_dock.isHidden()
+
+
+def test_renaming_a_source_renames_its_tab(qtbot, window, seeds_dir):
+    wait_loaded(qtbot, window, lambda: window.open_folder(str(seeds_dir)))
+    index = window.sources.index(0, window.sources.SOURCE)
+    assert window.sources.setData(index, "Outlet One")
+    assert window.tabs.tabText(0) == "Outlet One"
+    assert "Outlet One" in window.article_tabs()[0].meta.text()
+
+
+def test_close_tab_and_empty_state(qtbot, window, tmp_path):
+    (tmp_path / "a.txt").write_text("Only one article here.")
+    wait_loaded(qtbot, window, lambda: window.add_paths([str(tmp_path / "a.txt")]))
+    assert window.tabs.count() == 1
+    window.close_tab(0)
+    assert window.tabs.count() == 0
+    assert window.stack.currentWidget() is window.empty_state
+
+
+def test_sources_model_is_consistent(qtmodeltester, qtbot, window, seeds_dir):
+    wait_loaded(qtbot, window, lambda: window.open_folder(str(seeds_dir)))
+    qtmodeltester.check(window.sources)
+    qtmodeltester.check(window.problems)
