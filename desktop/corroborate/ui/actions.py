@@ -21,16 +21,15 @@ class ActionId(Enum):
     QUIT = auto()
     SHOW_SOURCES = auto()
     SHOW_PROBLEMS = auto()
-
-
-StdKey = QKeySequence.StandardKey
+    SHORTCUTS = auto()
+    ABOUT = auto()
 
 
 @dataclass(frozen=True)
 class ActionSpec:
     text: str
     tooltip: str
-    shortcut: str | StdKey | None = None
+    shortcut: str | None = None  # portable text: Ctrl means Cmd on macOS
     icon: str | None = None
     checkable: bool = False
 
@@ -44,7 +43,7 @@ ACTION_SPECS: dict[ActionId, ActionSpec] = {
     ActionId.OPEN_FOLDER: ActionSpec(
         "&Open Folder…",
         "Open a folder of articles (replaces the articles shown)",
-        StdKey.Open,
+        "Ctrl+O",
         "open-folder",
     ),
     ActionId.ADD_FILES: ActionSpec(
@@ -53,14 +52,16 @@ ACTION_SPECS: dict[ActionId, ActionSpec] = {
         "Ctrl+Shift+O",
         "add-files",
     ),
-    ActionId.CLOSE_TAB: ActionSpec("&Close Tab", "Close the current tab", StdKey.Close),
-    ActionId.QUIT: ActionSpec("&Quit", "Quit Corroborate", StdKey.Quit),
+    ActionId.CLOSE_TAB: ActionSpec("&Close Tab", "Close the current tab", "Ctrl+W"),
+    ActionId.QUIT: ActionSpec("&Quit", "Quit Corroborate", "Ctrl+Q"),
     ActionId.SHOW_SOURCES: ActionSpec(
         "&Sources", "Show or hide the list of loaded sources", "Ctrl+1", checkable=True
     ),
     ActionId.SHOW_PROBLEMS: ActionSpec(
         "&Problems", "Show or hide the files that could not be read", "Ctrl+2", checkable=True
     ),
+    ActionId.SHORTCUTS: ActionSpec("&Keyboard Shortcuts", "List every keyboard shortcut", "Ctrl+/"),
+    ActionId.ABOUT: ActionSpec("&About Corroborate", "Version, licence and the libraries used"),
 }
 
 

@@ -25,6 +25,7 @@ from ..core.model import Article
 from ..core.readers import ARTICLE_SUFFIXES
 from .actions import ActionId, ActionRegistry
 from .article_tab import ArticleTab
+from .dialogs import AboutDialog, ShortcutsDialog
 from .icons import window_icon
 from .models import ProblemsModel, SourcesModel
 from .settings import Settings
@@ -144,7 +145,13 @@ class MainWindow(QMainWindow):
             action.toggled.connect(dock.setVisible)
             dock.visibilityChanged.connect(self._sync_dock_actions)
             view_menu.addAction(action)
-        self.file_menu, self.view_menu = file_menu, view_menu
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.setToolTipsVisible(True)
+        a[ActionId.SHORTCUTS].triggered.connect(lambda: ShortcutsDialog(self).exec())
+        a[ActionId.ABOUT].triggered.connect(lambda: AboutDialog(self).exec())
+        help_menu.addAction(a[ActionId.SHORTCUTS])
+        help_menu.addAction(a[ActionId.ABOUT])
+        self.file_menu, self.view_menu, self.help_menu = file_menu, view_menu, help_menu
 
     def _build_status_bar(self) -> None:
         self.progress = StatusProgress()
