@@ -13,9 +13,23 @@ def test_offsets_slice_back_to_sentence_text(text):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from(["Mr. Lee went to Beijing.", "He met Xi!", "\n\n", "Was it?",
-                                   " ", "U.S. officials said 3.5% growth.", "\n", "“Quote,” he said."]),
-                max_size=30))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Mr. Lee went to Beijing.",
+                "He met Xi!",
+                "\n\n",
+                "Was it?",
+                " ",
+                "U.S. officials said 3.5% growth.",
+                "\n",
+                "“Quote,” he said.",
+            ]
+        ),
+        max_size=30,
+    )
+)
 def test_no_word_is_lost_between_sentences(parts):
     text = "".join(parts)
     joined = "".join(s.text for s in split_sentences(text))

@@ -19,7 +19,9 @@ class LoadResult:
     cancelled: bool = False
 
 
-def load_paths(paths: Iterable[str | os.PathLike[str]], progress: Progress | None = None) -> LoadResult:
+def load_paths(
+    paths: Iterable[str | os.PathLike[str]], progress: Progress | None = None
+) -> LoadResult:
     files, problems = list_article_files(paths)
     articles: list[Article] = []
     seen_ids: set[str] = set()

@@ -114,7 +114,11 @@ def _read_markdown(path: Path, data: bytes) -> tuple[str, str, str]:
 def _read_html(path: Path, data: bytes) -> tuple[str, str, str]:
     import trafilatura
 
-    html = decode_text(data) if not data.lstrip().startswith(b"<?xml") else data.decode("utf-8", "replace")
+    html = (
+        decode_text(data)
+        if not data.lstrip().startswith(b"<?xml")
+        else data.decode("utf-8", "replace")
+    )
     if "<" not in html:
         raise UnreadableFile("not an HTML page: it has no markup")
     text = trafilatura.extract(
@@ -276,7 +280,9 @@ def _source_from_filename(p: Path) -> str:
     return " ".join(w.capitalize() if w.islower() else w for w in words if w) or p.stem
 
 
-def list_article_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[LoadProblem]]:
+def list_article_files(
+    paths: Iterable[str | os.PathLike[str]],
+) -> tuple[list[Path], list[LoadProblem]]:
     """Expand folders (recursively) into article files; skip hidden and non-article files."""
     files: list[Path] = []
     problems: list[LoadProblem] = []
@@ -299,7 +305,9 @@ def list_article_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Pa
                     seen.add(p)
                     files.append(p)
             else:
-                problems.append(LoadProblem(str(p), f"unsupported file type “{p.suffix or 'no extension'}”"))
+                problems.append(
+                    LoadProblem(str(p), f"unsupported file type “{p.suffix or 'no extension'}”")
+                )
         else:
             problems.append(LoadProblem(str(p), "no such file or folder"))
     return files, problems
