@@ -19,6 +19,7 @@ def _isolated_dirs(tmp_path, monkeypatch):
     monkeypatch.setenv("CORROBORATE_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("CORROBORATE_CACHE_DIR", str(tmp_path / "cache"))
 
 
 @pytest.fixture

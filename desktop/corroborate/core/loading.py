@@ -22,7 +22,15 @@ class LoadResult:
 def load_paths(
     paths: Iterable[str | os.PathLike[str]], progress: Progress | None = None
 ) -> LoadResult:
-    files, problems = list_article_files(paths)
+    """Read every article under `paths`; broken files become problems, never exceptions.
+
+    `progress(done, total)` is called before each file and once at the end, with `done`
+    never decreasing; returning False cancels, keeping what was read so far.
+    """
+    try:
+        files, problems = list_article_files(paths)
+    except Exception as exc:  # an odd path (e.g. a NUL byte in it) must not crash the caller
+        return LoadResult((), (LoadProblem(str(paths), f"could not list the files ({exc})"),))
     articles: list[Article] = []
     seen_ids: set[str] = set()
     for done, path in enumerate(files):
