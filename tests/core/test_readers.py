@@ -56,7 +56,7 @@ SEED_TITLES = {
     ),
     "state-visit-economic-security-talks.txt": (
         "South Korean President Lee Begins State Visit to China for Economic and Security Talks",
-        "Dmitry Drozd",
+        "State Visit Economic Security Talks",
     ),
 }
 

@@ -73,7 +73,8 @@ def guess_title_and_source(
 
     The outlet comes from, in order: the metadata, a masthead line at the top, a short
     line anywhere that spells the file's name ("ssbcrackexams.txt" -> "SSBCrackExams"),
-    a 'Headline | Outlet' title, a byline, and last the file name itself.
+    a 'Headline | Outlet' title, and last the file name itself. A byline names a person
+    (often an editor), not the outlet, so it never becomes the source.
     """
     if title:
         title, suffix_source = split_title_suffix(title)
@@ -81,7 +82,6 @@ def guess_title_and_source(
     lines = [line.strip().lstrip("#").strip() for line in text.splitlines()]
     lines = [line for line in lines if line]
     source = source or _line_naming_file(lines, path)
-    byline = next((_byline_name(line) for line in lines[:10] if _BYLINE.match(line)), "")
     headline = ""
     for line in lines[:8]:
         if not source and is_outlet_name(line):
@@ -95,7 +95,7 @@ def guess_title_and_source(
         title = _as_title(headline or (lines[0] if lines else "")) or path.stem
         title, suffix_source = split_title_suffix(title)
         source = source or suffix_source
-    return title, source or byline or source_from_filename(path)
+    return title, source or source_from_filename(path)
 
 
 def _line_naming_file(lines: list[str], path: Path) -> str:
@@ -103,11 +103,6 @@ def _line_naming_file(lines: list[str], path: Path) -> str:
     if len(wanted) < 3:
         return ""
     return next((line for line in lines if len(line) <= 40 and _squashed(line) == wanted), "")
-
-
-def _byline_name(line: str) -> str:
-    name = _BYLINE.sub("", line, count=1).strip(" :,-—")
-    return name if 0 < len(name) <= 40 else ""
 
 
 def split_title_suffix(title: str) -> tuple[str, str]:
