@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,3 +79,96 @@ class Discrepancy:
     explanation: str  # one line a person understands
     a: DiscrepancySide
     b: DiscrepancySide
+
+
+# --- Annotations (core/anchoring.py, store.py, edits.py, export.py) ---------------
+
+
+class Status(StrEnum):
+    """A person's verdict on a link or sentence; no annotation at all means "none"."""
+
+    AGREED = "agreed"
+    DISPUTED = "disputed"
+    UNVERIFIED = "unverified"
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """One quoted span of an article: a W3C TextQuoteSelector + TextPositionSelector pair.
+
+    The quote with its context is what finds the span again after the text was edited;
+    the offsets are only the first guess.
+    """
+
+    article: str  # Article.id (content hash) of the text the span was taken from
+    source: str  # source label at the time ("CRBC News")
+    title: str
+    path: str  # file path at the time; informative only, files move
+    start: int  # character offsets into Article.text
+    end: int
+    exact: str  # Article.text[start:end]
+    prefix: str = ""  # up to ~32 characters before the span
+    suffix: str = ""  # up to ~32 characters after it
+
+
+class AnnotationKind(StrEnum):
+    SENTENCE = "sentence"  # one target
+    PAIR = "pair"  # a matched pair (or group) of sentences in different articles
+    FACT = "fact"  # targets across sources that report one fact (fact_id set)
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    id: str  # UUID, stable across export and import
+    status: Status
+    note: str
+    created: str  # ISO 8601 in UTC
+    modified: str
+    targets: tuple[Target, ...]
+    similarity: float | None = None  # score of the pair when the annotation was made
+    discrepancy: str = ""  # explanation of a flagged difference, if there was one
+    fact_id: str | None = None
+
+    @property
+    def kind(self) -> AnnotationKind:
+        if self.fact_id is not None:
+            return AnnotationKind.FACT
+        return AnnotationKind.SENTENCE if len(self.targets) == 1 else AnnotationKind.PAIR
+
+
+class LinkKind(StrEnum):
+    LINKED = "linked"  # the person linked two sentences the matcher did not pair
+    REJECTED = "rejected"  # the person rejected a pair the matcher proposed
+
+
+@dataclass(frozen=True, slots=True)
+class ManualLink:
+    kind: LinkKind
+    a: Target
+    b: Target
+    created: str
+
+    @property
+    def key(self) -> str:
+        return link_key(self.a, self.b)
+
+
+def link_key(a: Target, b: Target) -> str:
+    """The same for (a, b) and (b, a): a link has no direction."""
+    ends = sorted(f"{t.article}:{t.start}-{t.end}" for t in (a, b))
+    return "|".join(ends)
+
+
+class Anchoring(StrEnum):
+    EXACT = "exact"  # the quote is where it was
+    MOVED = "moved"  # the same quote, elsewhere or in an edited copy of the article
+    FUZZY = "fuzzy"  # a close but not identical passage
+    ORPHAN = "orphan"  # nowhere to be found; the annotation is kept and listed
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    target: Target  # as stored
+    how: Anchoring
+    placed: Target | None  # the target re-attached to a loaded article; None for orphans
+    score: float = 0.0  # 100 for exact quotes, the fuzzy score otherwise
