@@ -4,14 +4,14 @@ Each subcommand lives in its own module with `register(subparsers)`, which adds 
 parser and sets `func` to a handler returning the exit status.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: that name would shadow the `annotations`
+# subcommand module in `from . import annotations` below.
 import argparse
 import sys
 
-from . import load
+from . import align, annotations, load
 
-COMMANDS = (load,)
+COMMANDS = (load, align, annotations)
 
 
 def build_parser() -> argparse.ArgumentParser:

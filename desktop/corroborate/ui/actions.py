@@ -21,6 +21,10 @@ class ActionId(Enum):
     QUIT = auto()
     SHOW_SOURCES = auto()
     SHOW_PROBLEMS = auto()
+    NEW_COMPARISON = auto()
+    COMPARE_SELECTED = auto()
+    NEXT_DIFFERENCE = auto()
+    PREVIOUS_DIFFERENCE = auto()
     SHORTCUTS = auto()
     ABOUT = auto()
 
@@ -59,6 +63,29 @@ ACTION_SPECS: dict[ActionId, ActionSpec] = {
     ),
     ActionId.SHOW_PROBLEMS: ActionSpec(
         "&Problems", "Show or hide the files that could not be read", "Ctrl+2", checkable=True
+    ),
+    ActionId.NEW_COMPARISON: ActionSpec(
+        "&New Comparison…",
+        "Choose two articles and line up their sentences side by side",
+        "Ctrl+K",
+        "compare",
+    ),
+    ActionId.COMPARE_SELECTED: ActionSpec(
+        "&Compare Selected Sources",
+        "Compare the two sources selected in the Sources list (select two rows first)",
+        icon="compare",
+    ),
+    ActionId.NEXT_DIFFERENCE: ActionSpec(
+        "Ne&xt Difference",
+        "Go to the next sentence that is unmatched or worded differently",
+        "Alt+Down",
+        "next-difference",
+    ),
+    ActionId.PREVIOUS_DIFFERENCE: ActionSpec(
+        "&Previous Difference",
+        "Go to the previous sentence that is unmatched or worded differently",
+        "Alt+Up",
+        "previous-difference",
     ),
     ActionId.SHORTCUTS: ActionSpec("&Keyboard Shortcuts", "List every keyboard shortcut", "Ctrl+/"),
     ActionId.ABOUT: ActionSpec("&About Corroborate", "Version, licence and the libraries used"),

@@ -11,12 +11,15 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
     QFileDialog,
+    QHBoxLayout,
     QHeaderView,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
     QTableView,
     QTabWidget,
+    QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -25,6 +28,7 @@ from ..core.model import Article
 from ..core.readers import ARTICLE_SUFFIXES
 from .actions import ActionId, ActionRegistry
 from .article_tab import ArticleTab
+from .comparisons import Comparisons
 from .dialogs import AboutDialog, ShortcutsDialog
 from .icons import window_icon
 from .models import ProblemsModel, SourcesModel
@@ -59,6 +63,7 @@ class MainWindow(QMainWindow):
         self._build_docks()
         self._build_menus()
         self._build_status_bar()
+        self.comparisons = Comparisons(self)
         self._restore_window()
 
     # --- construction ------------------------------------------------------------------
@@ -98,7 +103,7 @@ class MainWindow(QMainWindow):
         self.sources_view.setColumnWidth(SourcesModel.SENTENCES, 80)
         self.sources_view.setColumnWidth(SourcesModel.FORMAT, 60)
         self.sources_view.activated.connect(self._on_source_activated)
-        self.sources_dock = self._dock("Sources", self.sources_view, "sources_dock")
+        self.sources_dock = self._dock("Sources", self._sources_panel(), "sources_dock")
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.sources_dock)
 
         self.problems_view = self._table(self.problems)
@@ -109,6 +114,24 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
         self.tabifyDockWidget(self.sources_dock, self.problems_dock)
         self.sources_dock.raise_()
+
+    def _sources_panel(self) -> QWidget:
+        """The sources list with a Compare button for the two rows selected in it."""
+        self.compare_button = QToolButton()
+        self.compare_button.setDefaultAction(self.actions_[ActionId.COMPARE_SELECTED])
+        self.compare_button.setText("Compare")
+        self.compare_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(4, 4, 4, 0)
+        buttons.addWidget(self.compare_button)
+        buttons.addStretch(1)
+        panel = QWidget()
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(buttons)
+        layout.addWidget(self.sources_view)
+        return panel
 
     def _dock(self, title: str, widget: QWidget, name: str) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -145,6 +168,14 @@ class MainWindow(QMainWindow):
             action.toggled.connect(dock.setVisible)
             dock.visibilityChanged.connect(self._sync_dock_actions)
             view_menu.addAction(action)
+        compare_menu = self.menuBar().addMenu("&Compare")
+        compare_menu.setToolTipsVisible(True)
+        compare_menu.addAction(a[ActionId.NEW_COMPARISON])
+        compare_menu.addAction(a[ActionId.COMPARE_SELECTED])
+        compare_menu.addSeparator()
+        compare_menu.addAction(a[ActionId.NEXT_DIFFERENCE])
+        compare_menu.addAction(a[ActionId.PREVIOUS_DIFFERENCE])
+        self.compare_menu = compare_menu
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.setToolTipsVisible(True)
         a[ActionId.SHORTCUTS].triggered.connect(lambda: ShortcutsDialog(self).exec())
@@ -290,6 +321,7 @@ class MainWindow(QMainWindow):
 
     def close_all(self) -> None:
         self._loader.cancel()
+        self.comparisons.reset()
         while self.tabs.count():
             self.close_tab(0)
         self.sources.set_articles([])
@@ -344,6 +376,7 @@ class MainWindow(QMainWindow):
     # --- closing -----------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
         self._loader.cancel()
+        self.comparisons.reset()
         self.settings.save_window(self.saveGeometry(), self.saveState())
         self.settings.sync()
         super().closeEvent(event)

@@ -1,0 +1,118 @@
+"""Text normalisation shared by the scorers, the word diff and the score explanation.
+
+Every token keeps its character span in the original text, so whatever is computed on
+normalised forms can be shown on the words the user actually reads.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer  # uses the PyStemmer C extension when it is installed
+import wordfreq
+
+# Curly quotes, primes and the many dashes news sites use, folded one character to one
+# character so offsets never shift.
+_FOLD_TABLE = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u00b4": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+    }
+)
+
+# Dotted acronyms (U.S., U.K.), numbers with separators ($328.08, 2,000), then words
+# with inner apostrophes. Hyphens split words, so "Jae-myung" meets "Jae Myung".
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\d+(?:[.,]\d+)*|[^\W_]+(?:['\u2019][^\W_]+)*")
+_POSSESSIVE = re.compile(r"'s$")
+
+# Words more frequent than this in general English (Zipf scale, wordfreq) are stop words:
+# "the", "of", "said", ... They carry grammar rather than facts.
+STOP_ZIPF = 6.0
+# Number words stay content words even though they are frequent: counts are facts.
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten first second third".split()
+)
+
+
+def fold(text: str) -> str:
+    """Case-fold and replace typographic quotes and dashes by their ASCII forms."""
+    return unicodedata.normalize("NFKC", text.translate(_FOLD_TABLE)).casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int  # character offsets into the text that was tokenised
+    end: int
+    norm: str  # folded surface form, possessive removed
+    stem: str
+    stop: bool
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    return snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def zipf(word: str) -> float:
+    """Frequency of a word in general English, log10 per billion words (0 when unseen)."""
+    return wordfreq.zipf_frequency(word, "en")
+
+
+def is_stop_word(norm: str) -> bool:
+    return norm not in _NUMBER_WORDS and zipf(norm) >= STOP_ZIPF
+
+
+def tokenize(text: str) -> tuple[Token, ...]:
+    """Word tokens of `text` with spans, normalised forms, stems and stop-word flags."""
+    found = []
+    for m in _TOKEN.finditer(text):
+        surface = m.group()
+        norm = fold(surface)
+        acronym = "." in norm and not norm[0].isdigit()
+        if acronym:
+            norm = norm.replace(".", "")
+        elif norm[0].isdigit():
+            norm = norm.replace(",", "")
+        else:
+            norm = _POSSESSIVE.sub("", norm)
+        # Acronyms in capitals (US, AI) are names, never the pronoun or article they spell.
+        shouting = acronym or (len(surface) > 1 and surface.isupper())
+        found.append((m.start(), m.end(), norm, not shouting and is_stop_word(norm)))
+    stems = _stemmer().stemWords([norm for _, _, norm, _ in found])
+    return tuple(
+        Token(start, end, norm, stem, stop)
+        for (start, end, norm, stop), stem in zip(found, stems, strict=True)
+    )
+
+
+def terms(tokens: tuple[Token, ...]) -> list[str]:
+    """Index terms of a sentence: the stems of all its words.
+
+    Stop words stay (their low weight keeps them from mattering much, and "not" or "no"
+    can matter); pairs of adjacent words were measured and lowered ranking quality.
+    """
+    return [t.stem for t in tokens]

@@ -1,0 +1,395 @@
+"""A comparison of two articles: aligned sentences side by side, filters, a threshold."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSlider,
+    QStackedWidget,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.align import DEFAULT_THRESHOLD, align
+from ..core.explain import explain
+from ..core.model import Alignment, Article
+from ..core.similarity import Corpus
+from ..core.worddiff import word_diff
+from .compare_model import MATCHED, ONLY_A, ONLY_B, ComparisonFilter, ComparisonModel
+from .delegates import ScoreDelegate, SentenceDelegate, blend
+from .tasks import LatestTask
+
+SCORE_COLUMN_WIDTH = 64
+# Row heights are re-measured this long after the columns stop changing width, so
+# dragging the window edge stays smooth.
+RELAYOUT_DELAY_MS = 40
+# The selected row is tinted this share of the way towards the highlight colour.
+SELECTION_SHARE = 0.25
+
+
+def empty_alignment(a: Article, b: Article, threshold: float) -> Alignment:
+    """What is shown until the first alignment arrives: no rows at all."""
+    return Alignment(a, b, threshold, (), (), ())
+
+
+class ComparisonView(QTableView):
+    """The rows of a comparison; row heights follow the wrapped text at the column width.
+
+    Heights are set explicitly, once per change (new rows, a new width), rather than by a
+    ResizeToContents header, which measures every row again on every layout pass.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # A scroll bar that comes and goes would change the column widths, and so every
+        # row height, a second time.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.setWordWrap(True)
+        self.setShowGrid(False)
+        self.setAlternatingRowColors(False)
+        self.setTabKeyNavigation(False)  # Tab leaves the table; arrows move between rows
+        self.verticalHeader().hide()
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self._relayout = QTimer(self)
+        self._relayout.setSingleShot(True)
+        self._relayout.setInterval(RELAYOUT_DELAY_MS)
+        self._relayout.timeout.connect(self.resizeRowsToContents)
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.sentence_delegate = SentenceDelegate(self)
+        self.score_delegate = ScoreDelegate(self)
+        # A light selection keeps the tinted changed words readable (as in diff tools).
+        palette = self.palette()
+        highlight = palette.color(QPalette.ColorRole.Highlight)
+        soft = blend(palette.color(QPalette.ColorRole.Base), highlight, SELECTION_SHARE)
+        palette.setColor(QPalette.ColorRole.Highlight, soft)
+        palette.setColor(QPalette.ColorRole.HighlightedText, palette.color(QPalette.ColorRole.Text))
+        self.setPalette(palette)
+
+    def setModel(self, model) -> None:
+        super().setModel(model)
+        self.setItemDelegateForColumn(ComparisonModel.A, self.sentence_delegate)
+        self.setItemDelegateForColumn(ComparisonModel.B, self.sentence_delegate)
+        self.setItemDelegateForColumn(ComparisonModel.SCORE, self.score_delegate)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(ComparisonModel.A, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(ComparisonModel.SCORE, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(ComparisonModel.B, QHeaderView.ResizeMode.Stretch)
+        self.setColumnWidth(ComparisonModel.SCORE, SCORE_COLUMN_WIDTH)
+        header.sectionResized.connect(lambda *_: self._relayout.start())
+        model.modelReset.connect(self.resizeRowsToContents)
+        model.layoutChanged.connect(self.resizeRowsToContents)
+        model.rowsInserted.connect(self._measure_rows)
+        self.resizeRowsToContents()
+
+    def _measure_rows(self, _parent: QModelIndex, first: int, last: int) -> None:
+        for row in range(first, last + 1):
+            self.resizeRowToContents(row)
+
+
+class CompareTab(QWidget):
+    """Sentences of article a | score | sentences of article b, in the reading order of one.
+
+    Re-aligning (another threshold, new folder statistics) runs on the thread pool;
+    only the newest request's answer is ever shown.
+    """
+
+    # Article id and sentence index of each side of the current row (-1: none on that side).
+    row_selected = Signal(str, int, str, int)
+    open_requested = Signal(str, int)  # article id, sentence index
+    summary_changed = Signal(str)
+    alignment_applied = Signal(object)  # Alignment, after the rows show it
+
+    def __init__(
+        self,
+        a: Article,
+        b: Article,
+        label_a: str,
+        label_b: str,
+        corpus: Corpus | None = None,
+        threshold: float = DEFAULT_THRESHOLD,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.a, self.b = a, b
+        self._corpus = corpus
+        self._aligner = LatestTask(self)
+        self._aligned_once = False
+        self.model = ComparisonModel(empty_alignment(a, b, threshold), word_diff, self._explain)
+        self.model.set_labels(label_a, label_b)
+        self.proxy = ComparisonFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self._build(threshold)
+        self.set_labels(label_a, label_b)
+        if corpus is not None:
+            self.realign()
+
+    # --- construction --------------------------------------------------------------------
+    def _build(self, threshold: float) -> None:
+        self.filter_group = QButtonGroup(self)
+        self.filter_group.setExclusive(True)
+        self.filter_buttons: dict[str | None, QToolButton] = {}
+        bar = QHBoxLayout()
+        bar.setContentsMargins(10, 8, 10, 4)
+        bar.setSpacing(4)
+        show_label = QLabel("Show:")
+        show_label.setToolTip("Which rows to list")
+        bar.addWidget(show_label)
+        for kind in (None, MATCHED, ONLY_A, ONLY_B):
+            button = QToolButton()
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            button.setChecked(kind is None)
+            button.toggled.connect(lambda on, k=kind: on and self.set_filter(k))
+            self.filter_group.addButton(button)
+            self.filter_buttons[kind] = button
+            bar.addWidget(button)
+        bar.addSpacing(16)
+
+        self.order_box = QComboBox()
+        self.order_box.setToolTip("Which article's reading order the rows follow")
+        self.order_box.currentIndexChanged.connect(lambda i: self.set_ordered_by_b(i == 1))
+        order_label = QLabel("&Order:")
+        order_label.setBuddy(self.order_box)
+        bar.addWidget(order_label)
+        bar.addWidget(self.order_box)
+        bar.addStretch(1)
+
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setRange(0, 100)
+        self.slider.setPageStep(5)
+        self.slider.setFixedWidth(180)
+        self.slider.setValue(round(threshold))
+        self.slider.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.slider.setToolTip(
+            "Score two sentences must reach to be paired (0-100). Higher: fewer, "
+            "closer pairs. Arrow keys move it one point, Page Up/Down five."
+        )
+        self.slider.valueChanged.connect(self._on_slider)
+        slider_label = QLabel("&Threshold:")
+        slider_label.setBuddy(self.slider)
+        slider_label.setToolTip(self.slider.toolTip())
+        self.threshold_value = QLabel()
+        self.threshold_value.setMinimumWidth(
+            self.threshold_value.fontMetrics().horizontalAdvance("100") + 4
+        )
+        self.threshold_value.setToolTip(self.slider.toolTip())
+        bar.addWidget(slider_label)
+        bar.addWidget(self.slider)
+        bar.addWidget(self.threshold_value)
+
+        self.view = ComparisonView()
+        self.view.setModel(self.proxy)
+        self.view.selectionModel().currentRowChanged.connect(self._on_current_row)
+        self.view.activated.connect(self._on_activated)
+        self.waiting = QLabel("Aligning sentences…")
+        self.waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.waiting.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.waiting)
+        self.stack.addWidget(self.view)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(bar)
+        layout.addWidget(self.stack, 1)
+        self.setFocusProxy(self.view)
+        self._show_threshold(threshold)
+
+    # --- labels, counts, summary ------------------------------------------------------------
+    @property
+    def labels(self) -> tuple[str, str]:
+        return self.model.labels
+
+    @property
+    def title(self) -> str:
+        return f"{self.labels[0]} ↔ {self.labels[1]}"
+
+    def set_labels(self, label_a: str, label_b: str) -> None:
+        self.model.set_labels(label_a, label_b)
+        self.order_box.blockSignals(True)
+        current = self.order_box.currentIndex()
+        self.order_box.clear()
+        self.order_box.addItems([f"as in {label_a}", f"as in {label_b}"])
+        self.order_box.setCurrentIndex(max(current, 0))
+        self.order_box.blockSignals(False)
+        self._update_counts()
+
+    def _update_counts(self) -> None:
+        counts = self.model.counts()
+        label_a, label_b = self.labels
+        texts = {
+            None: ("All", sum(counts.values()), "Every row"),
+            MATCHED: ("Matched", counts[MATCHED], "Sentences both sources report"),
+            ONLY_A: (f"Only in {label_a}", counts[ONLY_A], f"Sentences {label_b} lacks"),
+            ONLY_B: (f"Only in {label_b}", counts[ONLY_B], f"Sentences {label_a} lacks"),
+        }
+        for kind, (name, count, tip) in texts.items():
+            button = self.filter_buttons[kind]
+            button.setText(f"{name} ({count})".replace("&", "&&"))  # a source's "&" is no mnemonic
+            button.setToolTip(f"Show {tip.lower() if kind else 'every row'} ({count})")
+        self.summary_changed.emit(self.summary())
+
+    def summary(self) -> str:
+        if not self._aligned_once:
+            return "Aligning sentences…"
+        counts = self.model.counts()
+        label_a, label_b = self.labels
+        return (
+            f"{counts[MATCHED]} matched · {counts[ONLY_A]} only in {label_a} · "
+            f"{counts[ONLY_B]} only in {label_b} · threshold {self.threshold}"
+        )
+
+    # --- filter and order ---------------------------------------------------------------
+    def set_filter(self, kind: str | None) -> None:
+        self.proxy.set_kind(kind)
+        if not self.filter_buttons[kind].isChecked():
+            self.filter_buttons[kind].setChecked(True)
+        current = self.view.currentIndex()
+        if current.isValid():
+            self.view.scrollTo(current)
+
+    def set_ordered_by_b(self, by_b: bool) -> None:
+        if by_b == self.model.ordered_by_b:
+            return
+        remembered = self._remember_current()
+        self.model.set_ordered_by_b(by_b)
+        self._restore_current(remembered)
+        if self.order_box.currentIndex() != int(by_b):
+            self.order_box.setCurrentIndex(int(by_b))
+
+    # --- threshold and re-aligning ---------------------------------------------------------
+    @property
+    def threshold(self) -> int:
+        return self.slider.value()
+
+    @property
+    def is_aligning(self) -> bool:
+        return self._aligner.running
+
+    def set_threshold(self, value: int) -> None:
+        self.slider.setValue(value)
+
+    def _show_threshold(self, value: float) -> None:
+        self.threshold_value.setText(f"{value:.0f}")
+
+    def _on_slider(self, value: int) -> None:
+        self._show_threshold(value)
+        self.realign()
+
+    def set_corpus(self, corpus: Corpus) -> None:
+        """New folder statistics (files were added): the scores change, so re-align."""
+        self._corpus = corpus
+        self.model.set_explainer(self._explain)
+        self.realign()
+
+    def realign(self) -> None:
+        if self._corpus is None:
+            return  # set_corpus() starts the first alignment
+        a, b, corpus, threshold = self.a, self.b, self._corpus, float(self.slider.value())
+        self._aligner.start(lambda _progress: align(a, b, corpus, threshold), self._on_aligned)
+
+    def _on_aligned(self, alignment: Alignment | None, error: BaseException | None) -> None:
+        if error is not None:
+            self.waiting.setText(f"Could not align these articles: {error}")
+            self.stack.setCurrentWidget(self.waiting)
+            return
+        assert alignment is not None
+        remembered = self._remember_current()
+        self.model.set_alignment(alignment)
+        self._aligned_once = True
+        self.stack.setCurrentWidget(self.view)
+        self._restore_current(remembered)
+        self._update_counts()
+        self.alignment_applied.emit(alignment)
+
+    def _explain(self, a: Article, ia, b: Article, ib):
+        return explain(self._corpus, a, tuple(ia), b, tuple(ib))
+
+    # --- current row ----------------------------------------------------------------------
+    def _remember_current(self) -> tuple[str, int, int] | None:
+        """The sentence the current row starts with, to find it again after a reset."""
+        current = self.view.currentIndex()
+        if not current.isValid():
+            return None
+        row = self.model.row(self.proxy.mapToSource(current).row())
+        return ("a", row.a[0], current.column()) if row.a else ("b", row.b[0], current.column())
+
+    def _restore_current(self, remembered: tuple[str, int, int] | None) -> None:
+        if remembered is None:
+            return
+        side, sentence, column = remembered
+        source_row = self.model.row_of_sentence(side, sentence)
+        if source_row < 0:
+            return
+        index = self.proxy.mapFromSource(self.model.index(source_row, column))
+        if index.isValid():
+            self._select(index)
+
+    def _select(self, index: QModelIndex) -> None:
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.view.selectionModel().setCurrentIndex(index, flags)
+        self.view.scrollTo(index)
+
+    def current_source_row(self) -> int:
+        current = self.view.currentIndex()
+        return self.proxy.mapToSource(current).row() if current.isValid() else -1
+
+    def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        row = self.model.row(self.proxy.mapToSource(current).row())
+        self.row_selected.emit(
+            self.a.id, row.a[0] if row.a else -1, self.b.id, row.b[0] if row.b else -1
+        )
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        row = self.model.row(self.proxy.mapToSource(index).row())
+        prefer_b = index.column() == ComparisonModel.B
+        if (prefer_b and row.b) or not row.a:
+            self.open_requested.emit(self.b.id, row.b[0])
+        else:
+            self.open_requested.emit(self.a.id, row.a[0])
+
+    # --- differences ------------------------------------------------------------------------
+    def next_difference(self) -> bool:
+        return self._step_difference(+1)
+
+    def previous_difference(self) -> bool:
+        return self._step_difference(-1)
+
+    def _step_difference(self, step: int) -> bool:
+        """Move to the next (or previous) unmatched or differently worded row."""
+        count = self.proxy.rowCount()
+        current = self.view.currentIndex()
+        # Without a selected row, start from the top (or the bottom, going up).
+        if current.isValid() and self.view.selectionModel().isRowSelected(current.row()):
+            row, column = current.row(), current.column()
+        else:
+            row, column = (-1 if step > 0 else count), ComparisonModel.A
+        row += step
+        while 0 <= row < count:
+            if self.model.is_difference(self.proxy.mapToSource(self.proxy.index(row, 0)).row()):
+                self._select(self.proxy.index(row, column))
+                return True
+            row += step
+        return False

@@ -1,0 +1,53 @@
+"""Why a pair was made: the "Paired because both say: drills (23), Taiwan (18)" line.
+
+If these broke, the explanation would name words the sentences do not share, show
+words in a form the reader never saw, or add up to a different score than shown.
+"""
+
+import pytest
+
+from corroborate.core.align import align
+from corroborate.core.explain import SharedWord, explain
+from corroborate.core.loading import load_paths
+from corroborate.core.similarity import Corpus
+from tests.conftest import SEEDS
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return load_paths([SEEDS]).articles
+
+
+@pytest.fixture(scope="module")
+def corpus(seeds):
+    return Corpus(seeds)
+
+
+def test_weights_sum_to_the_match_score_largest_first(seeds, corpus):
+    a, b = seeds[0], seeds[1]
+    matches = align(a, b, corpus).matches
+    assert any(len(m.a) + len(m.b) > 2 for m in matches)  # group matches are explained too
+    for m in matches:
+        words = explain(corpus, a, m.a, b, m.b)
+        assert sum(w.weight for w in words) == pytest.approx(m.score, abs=0.1)
+        assert [w.weight for w in words] == sorted((w.weight for w in words), reverse=True)
+
+
+def test_words_are_shared_and_spelled_as_in_the_first_article(seeds, corpus):
+    a, b = seeds[0], seeds[1]
+    m = max(align(a, b, corpus).matches, key=lambda m: m.score)
+    words = explain(corpus, a, m.a, b, m.b)
+    text_a = " ".join(a.sentences[i].text for i in m.a)
+    text_b = " ".join(b.sentences[j].text for j in m.b).casefold()
+    assert words and all(isinstance(w, SharedWord) for w in words)
+    for w in words:
+        assert w.word in text_a
+    # The top words are real content words of both sides, not grammar.
+    assert all(w.word.casefold()[:4] in text_b for w in words[:3])
+    assert words[0].word.casefold() not in {"the", "a", "of", "and", "to", "in"}
+
+
+def test_nothing_shared_explains_nothing(seeds):
+    a, b = seeds[0], seeds[1]
+    headline, label = 0, len(b.sentences) - 1  # "CRBC News" vs "Related Posts"
+    assert explain(None, a, (headline,), b, (label,)) == ()
