@@ -34,3 +34,23 @@ lint: $(TEST_STAMP)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info desktop/*.egg-info
+
+# Packaging: app icon PNGs, a standalone app folder (PyInstaller) and its smoke test.
+PACKAGE_STAMP := $(VENV)/.installed-package
+
+.PHONY: icons package package-test
+
+$(PACKAGE_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -e '.[package]'
+	touch $@
+
+icons: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/make_icons.py
+
+package: $(PACKAGE_STAMP)
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN \
+		--distpath dist --workpath build/pyinstaller packaging/corroborate.spec
+
+package-test: package
+	./.ci/system-deps
+	$(BIN)/python packaging/check_bundle.py dist/corroborate
