@@ -51,6 +51,7 @@ def test_open_seeds_shows_five_tabs_with_titles(qtbot, window, seeds_dir):
     assert window.sources.rowCount() == 5
     assert window.problems.rowCount() == 0
     assert window.stack.currentWidget() is window.tabs
+    assert window.statusBar().currentMessage() == "5 articles loaded"
 
 
 def test_dropping_files_adds_tabs(qtbot, window, seeds_dir, tmp_path):
@@ -82,6 +83,8 @@ def test_dropping_a_broken_file_lists_a_problem(qtbot, window, tmp_path):
     assert problem.path == str(broken)
     assert "Word document" in problem.reason
     assert window.problems_dock.isVisible()
+    message = window.statusBar().currentMessage()
+    assert message == "1 article loaded, 1 file could not be read (see Problems)"
 
 
 def test_drag_without_files_is_refused(window):

@@ -8,8 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum, auto
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QStyle, QWidget
 
 from .icons import app_icon_for
 
@@ -27,6 +28,19 @@ class ActionId(Enum):
     PREVIOUS_DIFFERENCE = auto()
     SHORTCUTS = auto()
     ABOUT = auto()
+    UNDO = auto()
+    REDO = auto()
+    EXPORT_ANNOTATIONS = auto()
+    IMPORT_ANNOTATIONS = auto()
+    SHOW_ANNOTATION_PANEL = auto()
+    SHOW_ANNOTATIONS = auto()
+    MARK_AGREED = auto()
+    MARK_DISPUTED = auto()
+    MARK_UNVERIFIED = auto()
+    CLEAR_ANNOTATION = auto()
+    EDIT_NOTE = auto()
+    LINK_SENTENCES = auto()
+    REJECT_MATCH = auto()
 
 
 @dataclass(frozen=True)
@@ -36,6 +50,11 @@ class ActionSpec:
     shortcut: str | None = None  # portable text: Ctrl means Cmd on macOS
     icon: str | None = None
     checkable: bool = False
+    # Further keys for the same action; the shortcuts list shows the first one only.
+    alternates: tuple[str, ...] = ()
+    # Single-letter keys act only while the comparison table has the focus, never while
+    # typing: such actions are added to each comparison table (see ui/annotating.py).
+    table_only: bool = False
 
     def key_sequence(self) -> QKeySequence:
         if self.shortcut is None:
@@ -89,7 +108,107 @@ ACTION_SPECS: dict[ActionId, ActionSpec] = {
     ),
     ActionId.SHORTCUTS: ActionSpec("&Keyboard Shortcuts", "List every keyboard shortcut", "Ctrl+/"),
     ActionId.ABOUT: ActionSpec("&About Corroborate", "Version, licence and the libraries used"),
+    ActionId.UNDO: ActionSpec(
+        "&Undo", "Take back the last change to annotations, links or names", "Ctrl+Z"
+    ),
+    ActionId.REDO: ActionSpec("&Redo", "Make the change taken back again", "Ctrl+Shift+Z"),
+    ActionId.EXPORT_ANNOTATIONS: ActionSpec(
+        "&Export Annotations…",
+        "Save the annotations as a CSV table or W3C Web Annotation JSON",
+        "Ctrl+E",
+        "export",
+    ),
+    ActionId.IMPORT_ANNOTATIONS: ActionSpec(
+        "&Import Annotations…",
+        "Add the annotations of a JSON file exported by Corroborate (never twice)",
+        "Ctrl+Shift+E",
+        "import",
+    ),
+    ActionId.SHOW_ANNOTATION_PANEL: ActionSpec(
+        "&Annotation Panel",
+        "Show or hide the status and note of the current comparison row",
+        "Ctrl+3",
+        checkable=True,
+    ),
+    ActionId.SHOW_ANNOTATIONS: ActionSpec(
+        "A&nnotations List",
+        "Show or hide the list of every annotation of the open folder",
+        "Ctrl+4",
+        checkable=True,
+    ),
+    ActionId.MARK_AGREED: ActionSpec(
+        "Mark &Agreed",
+        "The sources agree on the selected row(s)",
+        "A",
+        "agreed",
+        checkable=True,
+        table_only=True,
+    ),
+    ActionId.MARK_DISPUTED: ActionSpec(
+        "Mark &Disputed",
+        "The sources disagree on the selected row(s)",
+        "D",
+        "disputed",
+        checkable=True,
+        table_only=True,
+    ),
+    ActionId.MARK_UNVERIFIED: ActionSpec(
+        "Mark &Unverified",
+        "Not checked yet: keep the selected row(s) on the list to verify",
+        "U",
+        "unverified",
+        checkable=True,
+        table_only=True,
+    ),
+    ActionId.CLEAR_ANNOTATION: ActionSpec(
+        "&Clear Annotation",
+        "Remove the status and note of the selected row(s)",
+        "Delete",
+        "clear",
+        table_only=True,
+    ),
+    ActionId.EDIT_NOTE: ActionSpec(
+        "Edit &Note",
+        "Write a note on the current row (also Ctrl+Enter); Escape returns to the table",
+        "N",
+        "note",
+        alternates=("Ctrl+Return", "Ctrl+Enter"),
+        table_only=True,
+    ),
+    ActionId.LINK_SENTENCES: ActionSpec(
+        "&Link Sentences",
+        "Pair the two selected sentences (one only in each source) the aligner missed",
+        "L",
+        "link",
+        table_only=True,
+    ),
+    ActionId.REJECT_MATCH: ActionSpec(
+        "&Reject Match",
+        "The current row pairs sentences that do not report the same thing: split it",
+        "R",
+        "reject",
+        table_only=True,
+    ),
 }
+
+
+# Standard icons for actions whose SVG is not in resources/icons (yet).
+_FALLBACK_ICONS = {
+    ActionId.MARK_AGREED: QStyle.StandardPixmap.SP_DialogApplyButton,
+    ActionId.MARK_DISPUTED: QStyle.StandardPixmap.SP_MessageBoxWarning,
+    ActionId.MARK_UNVERIFIED: QStyle.StandardPixmap.SP_MessageBoxQuestion,
+    ActionId.CLEAR_ANNOTATION: QStyle.StandardPixmap.SP_DialogResetButton,
+    ActionId.EDIT_NOTE: QStyle.StandardPixmap.SP_FileDialogDetailedView,
+    ActionId.LINK_SENTENCES: QStyle.StandardPixmap.SP_ArrowRight,
+    ActionId.REJECT_MATCH: QStyle.StandardPixmap.SP_DialogCancelButton,
+    ActionId.EXPORT_ANNOTATIONS: QStyle.StandardPixmap.SP_DialogSaveButton,
+    ActionId.IMPORT_ANNOTATIONS: QStyle.StandardPixmap.SP_DialogOpenButton,
+}
+
+
+def _fallback_icon(action_id: ActionId) -> QIcon:
+    pixmap = _FALLBACK_ICONS.get(action_id)
+    return QApplication.style().standardIcon(pixmap) if pixmap is not None else QIcon()
 
 
 class ActionRegistry:
@@ -104,10 +223,27 @@ class ActionRegistry:
             action.setStatusTip(spec.tooltip)
             action.setCheckable(spec.checkable)
             if spec.shortcut is not None:
-                action.setShortcut(spec.key_sequence())
+                keys = [spec.key_sequence(), *(QKeySequence(k) for k in spec.alternates)]
+                action.setShortcuts(keys)
+            if spec.table_only:
+                action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             if spec.icon:
-                action.setIcon(app_icon_for(spec.icon) or QIcon())
+                action.setIcon(app_icon_for(spec.icon) or _fallback_icon(action_id))
             self._actions[action_id] = action
+
+    def replace(self, action_id: ActionId, action: QAction) -> QAction:
+        """Use `action` (e.g. one made by QUndoStack) with the spec's shortcut and tooltip."""
+        spec = ACTION_SPECS[action_id]
+        action.setObjectName(action_id.name.lower())
+        action.setToolTip(spec.tooltip)
+        action.setStatusTip(spec.tooltip)
+        if spec.shortcut is not None:
+            action.setShortcut(spec.key_sequence())
+        previous = self._actions.get(action_id)
+        if previous is not None and previous is not action:
+            previous.deleteLater()  # its shortcut must not compete with the new action's
+        self._actions[action_id] = action
+        return action
 
     def __getitem__(self, action_id: ActionId) -> QAction:
         return self._actions[action_id]

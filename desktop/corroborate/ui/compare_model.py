@@ -34,6 +34,8 @@ SENTENCES_ROLE = Qt.ItemDataRole.UserRole + 21  # (a indices, b indices) of the 
 HTML_ROLE = Qt.ItemDataRole.UserRole + 22  # escaped text with changed words marked
 SCORE_ROLE = Qt.ItemDataRole.UserRole + 23  # 0-100, None when unmatched
 DIFFERENCE_ROLE = Qt.ItemDataRole.UserRole + 24  # True when the row differs between sources
+ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 25  # the row's Annotation, or None
+MANUAL_ROLE = Qt.ItemDataRole.UserRole + 26  # True when a person linked the row's sentences
 
 # CSS classes of changed words; the delegate's style sheet gives them their colours.
 REMOVED_CLASS, ADDED_CLASS = "removed", "added"
@@ -43,6 +45,8 @@ EXPLAIN_WORDS = 8
 # word_diff(a, b) -> ops with kind/a_start/a_end/b_start/b_end; explain(...) -> shared words.
 Differ = Callable[[str, str], Sequence[Any]]
 Explainer = Callable[[Article, Sequence[int], Article, Sequence[int]], Sequence[Any]]
+# The annotation of a row's sentences, if any (set by the window's annotation session).
+AnnotationLookup = Callable[["CompareRow"], Any]
 
 
 class CompareRow(NamedTuple):
@@ -122,9 +126,9 @@ def rich_tooltip(text: str) -> str:
 
 
 class ComparisonModel(QAbstractTableModel):
-    """Columns: sentence(s) of A | score | sentence(s) of B."""
+    """Columns: sentence(s) of A | score | sentence(s) of B | annotation status."""
 
-    A, SCORE, B = range(3)
+    A, SCORE, B, STATUS = range(4)
 
     def __init__(
         self,
@@ -143,6 +147,8 @@ class ComparisonModel(QAbstractTableModel):
         self._diffs: dict[tuple[tuple[int, ...], tuple[int, ...]], tuple[str, str]] = {}
         self._explanations: dict[tuple[tuple[int, ...], tuple[int, ...]], str] = {}
         self._differs: dict[tuple[tuple[int, ...], tuple[int, ...]], bool] = {}
+        self._annotation_of: AnnotationLookup | None = None
+        self._manual: set[tuple[int, int]] = set()
 
     # --- state -----------------------------------------------------------------------
     @property
@@ -178,6 +184,28 @@ class ComparisonModel(QAbstractTableModel):
     def set_labels(self, label_a: str, label_b: str) -> None:
         self._labels = (label_a, label_b)
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, self.A, self.B)
+
+    def set_annotation_lookup(self, lookup: AnnotationLookup | None) -> None:
+        self._annotation_of = lookup
+        self.refresh_annotations()
+
+    def refresh_annotations(self) -> None:
+        """Annotations changed: repaint the status column."""
+        if self._rows:
+            last = len(self._rows) - 1
+            self.dataChanged.emit(self.index(0, self.STATUS), self.index(last, self.STATUS))
+
+    def set_manual_links(self, pairs: set[tuple[int, int]]) -> None:
+        """Sentence pairs (a, b) linked by hand, marked in their score cell."""
+        self._manual = set(pairs)
+
+    def annotation(self, row: int):
+        lookup = self._annotation_of
+        return lookup(self._rows[row]) if lookup is not None else None
+
+    def is_manual(self, row: int) -> bool:
+        r = self._rows[row]
+        return len(r.a) == 1 and len(r.b) == 1 and (r.a[0], r.b[0]) in self._manual
 
     def row(self, row: int) -> CompareRow:
         return self._rows[row]
@@ -260,16 +288,18 @@ class ComparisonModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
+        return 0 if parent.isValid() else 4
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < 3:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < 4:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return (self._labels[0], "Score", self._labels[1])[section]
+            return (self._labels[0], "Score", self._labels[1], "Status")[section]
         if role == Qt.ItemDataRole.ToolTipRole:
             if section == self.SCORE:
                 return "How much the two sentences say the same thing, 0-100"
+            if section == self.STATUS:
+                return "Your verdict on the row: A agreed, D disputed, U unverified, N note"
             article = self._alignment.a if section == self.A else self._alignment.b
             label = self._labels[0 if section == self.A else 1]
             marked = "tinted red" if section == self.A else "tinted green"
@@ -292,6 +322,8 @@ class ComparisonModel(QAbstractTableModel):
         r = self._rows[index.row()]
         column = index.column()
         score = self._alignment.matches[r.match].score if r.match >= 0 else None
+        if column == self.STATUS:
+            return self._status_data(index.row(), role)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.SCORE:
                 return None if score is None else f"{score:.0f}"
@@ -309,12 +341,32 @@ class ComparisonModel(QAbstractTableModel):
             return score
         if role == DIFFERENCE_ROLE:
             return self.is_difference(index.row())
+        if role == MANUAL_ROLE:
+            return self.is_manual(index.row())
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.SCORE:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
+    def _status_data(self, row: int, role: int):
+        """The status column: the delegate paints icon and word from ANNOTATION_ROLE."""
+        if role == ANNOTATION_ROLE:
+            return self.annotation(row)
+        if role == KIND_ROLE:
+            return self._rows[row].kind
+        annotation = self.annotation(row) if role in _STATUS_ROLES else None
+        if annotation is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return annotation.status.value.capitalize()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            note = f"\n{annotation.note}" if annotation.note else "\nNo note (press N to write one)"
+            return rich_tooltip(f"Marked {annotation.status.value}{note}")
+        return None
+
     def _tooltip(self, row: int, r: CompareRow, column: int) -> str:
         if column == self.SCORE:
+            if self.is_manual(row):
+                return rich_tooltip(f"Linked by you.\n{self.explanation(row)}")
             return rich_tooltip(self.explanation(row))
         indices = r.a if column == self.A else r.b
         label = self._labels[0 if column == self.A else 1]
@@ -325,6 +377,9 @@ class ComparisonModel(QAbstractTableModel):
         return rich_tooltip(
             f"{label}, {noun} {numbers}\nDouble-click or press Enter to open it in its article tab"
         )
+
+
+_STATUS_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
 
 
 class ComparisonFilter(QSortFilterProxyModel):

@@ -20,15 +20,18 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.align import DEFAULT_THRESHOLD, align
+from ..core.corrections import apply_corrections
 from ..core.explain import explain
 from ..core.model import Alignment, Article
 from ..core.similarity import Corpus
 from ..core.worddiff import word_diff
+from .annotations_model import status_icon
 from .compare_model import MATCHED, ONLY_A, ONLY_B, ComparisonFilter, ComparisonModel
-from .delegates import ScoreDelegate, SentenceDelegate, blend
+from .delegates import ScoreDelegate, SentenceDelegate, StatusDelegate, blend
 from .tasks import LatestTask
 
 SCORE_COLUMN_WIDTH = 64
+STATUS_COLUMN_WIDTH = 112
 # Row heights are re-measured this long after the columns stop changing width, so
 # dragging the window edge stays smooth.
 RELAYOUT_DELAY_MS = 40
@@ -51,7 +54,8 @@ class ComparisonView(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several rows: mark them at once, or pick two sentences to link.
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -73,6 +77,7 @@ class ComparisonView(QTableView):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.sentence_delegate = SentenceDelegate(self)
         self.score_delegate = ScoreDelegate(self)
+        self.status_delegate = StatusDelegate(status_icon, self)
         # A light selection keeps the tinted changed words readable (as in diff tools).
         palette = self.palette()
         highlight = palette.color(QPalette.ColorRole.Highlight)
@@ -86,11 +91,14 @@ class ComparisonView(QTableView):
         self.setItemDelegateForColumn(ComparisonModel.A, self.sentence_delegate)
         self.setItemDelegateForColumn(ComparisonModel.B, self.sentence_delegate)
         self.setItemDelegateForColumn(ComparisonModel.SCORE, self.score_delegate)
+        self.setItemDelegateForColumn(ComparisonModel.STATUS, self.status_delegate)
         header = self.horizontalHeader()
         header.setSectionResizeMode(ComparisonModel.A, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(ComparisonModel.SCORE, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(ComparisonModel.B, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(ComparisonModel.STATUS, QHeaderView.ResizeMode.Fixed)
         self.setColumnWidth(ComparisonModel.SCORE, SCORE_COLUMN_WIDTH)
+        self.setColumnWidth(ComparisonModel.STATUS, STATUS_COLUMN_WIDTH)
         header.sectionResized.connect(lambda *_: self._relayout.start())
         model.modelReset.connect(self.resizeRowsToContents)
         model.layoutChanged.connect(self.resizeRowsToContents)
@@ -130,6 +138,9 @@ class CompareTab(QWidget):
         self._corpus = corpus
         self._aligner = LatestTask(self)
         self._aligned_once = False
+        self._automatic: Alignment | None = None  # the aligner's answer, before corrections
+        self._linked: set[tuple[int, int]] = set()
+        self._rejected: set[tuple[int, int]] = set()
         self.model = ComparisonModel(empty_alignment(a, b, threshold), word_diff, self._explain)
         self.model.set_labels(label_a, label_b)
         self.proxy = ComparisonFilter(self)
@@ -160,6 +171,11 @@ class CompareTab(QWidget):
             self.filter_buttons[kind] = button
             bar.addWidget(button)
         bar.addSpacing(16)
+        # Second row: tools (the window adds its annotation toolbar first), threshold.
+        self.tools_row = QHBoxLayout()
+        self.tools_row.setContentsMargins(10, 0, 10, 4)
+        self.tools_row.setSpacing(4)
+        self.tools_row.addStretch(1)
 
         self.order_box = QComboBox()
         self.order_box.setToolTip("Which article's reading order the rows follow")
@@ -189,9 +205,9 @@ class CompareTab(QWidget):
             self.threshold_value.fontMetrics().horizontalAdvance("100") + 4
         )
         self.threshold_value.setToolTip(self.slider.toolTip())
-        bar.addWidget(slider_label)
-        bar.addWidget(self.slider)
-        bar.addWidget(self.threshold_value)
+        self.tools_row.addWidget(slider_label)
+        self.tools_row.addWidget(self.slider)
+        self.tools_row.addWidget(self.threshold_value)
 
         self.view = ComparisonView()
         self.view.setModel(self.proxy)
@@ -208,6 +224,7 @@ class CompareTab(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addLayout(bar)
+        layout.addLayout(self.tools_row)
         layout.addWidget(self.stack, 1)
         self.setFocusProxy(self.view)
         self._show_threshold(threshold)
@@ -311,13 +328,35 @@ class CompareTab(QWidget):
             self.stack.setCurrentWidget(self.waiting)
             return
         assert alignment is not None
+        self._automatic = alignment
+        self._show_alignment()
+
+    def set_corrections(self, linked: set[tuple[int, int]], rejected: set[tuple[int, int]]) -> None:
+        """Sentence pairs (a, b) linked or rejected by hand, laid over every alignment."""
+        if (linked, rejected) == (self._linked, self._rejected):
+            return
+        self._linked, self._rejected = set(linked), set(rejected)
+        if self._automatic is not None:
+            self._show_alignment()
+
+    def _show_alignment(self) -> None:
+        assert self._automatic is not None
+        alignment = apply_corrections(
+            self._automatic, self._linked, self._rejected, self._link_score
+        )
         remembered = self._remember_current()
+        self.model.set_manual_links(self._linked)
         self.model.set_alignment(alignment)
         self._aligned_once = True
         self.stack.setCurrentWidget(self.view)
         self._restore_current(remembered)
         self._update_counts()
         self.alignment_applied.emit(alignment)
+
+    def _link_score(self, i: int, j: int) -> float:
+        if self._corpus is None:
+            return 0.0
+        return float(self._corpus.score_matrix(self.a, self.b)[i, j])
 
     def _explain(self, a: Article, ia, b: Article, ib):
         return explain(self._corpus, a, tuple(ia), b, tuple(ib))
@@ -349,6 +388,20 @@ class CompareTab(QWidget):
         )
         self.view.selectionModel().setCurrentIndex(index, flags)
         self.view.scrollTo(index)
+
+    def show_sentence(self, side: str, sentence: int) -> bool:
+        """Select the row holding sentence `sentence` of side "a" or "b"; False if none."""
+        source_row = self.model.row_of_sentence(side, sentence)
+        if source_row < 0:
+            return False
+        if not self.proxy.mapFromSource(self.model.index(source_row, 0)).isValid():
+            self.set_filter(None)  # the row is filtered out: show every row
+        self._select(self.proxy.mapFromSource(self.model.index(source_row, ComparisonModel.A)))
+        return True
+
+    @property
+    def is_aligned(self) -> bool:
+        return self._aligned_once
 
     def current_source_row(self) -> int:
         current = self.view.currentIndex()

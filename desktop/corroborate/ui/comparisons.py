@@ -30,6 +30,7 @@ class Comparisons(QObject):
     and every comparison tab's connections to the rest of the window."""
 
     corpus_ready = Signal(object)  # Corpus
+    tab_opened = Signal(object)  # CompareTab, once, when it is created
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -109,6 +110,7 @@ class Comparisons(QObject):
         tabs.setTabToolTip(index, f"Comparison of\n{a.title}\nwith\n{b.title}")
         tabs.setCurrentIndex(index)
         self.window.stack.setCurrentWidget(tabs)
+        self.tab_opened.emit(tab)
         tab.setFocus()
         return tab
 

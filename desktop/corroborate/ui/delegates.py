@@ -5,11 +5,19 @@ from __future__ import annotations
 from collections import OrderedDict
 
 from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QIcon,
+    QPainter,
+    QPalette,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from .compare_model import (
     ADDED_CLASS,
+    ANNOTATION_ROLE,
     HTML_ROLE,
     KIND_ROLE,
     ONLY_A,
@@ -198,4 +206,53 @@ class ScoreDelegate(QStyledItemDelegate):
         # The application's accent, not the view's softened selection colour.
         painter.setBrush(QApplication.palette().color(QPalette.ColorRole.Highlight))
         painter.drawRoundedRect(filled, 2, 2)
+        painter.restore()
+
+
+class StatusDelegate(QStyledItemDelegate):
+    """The row's annotation as icon and word ("Disputed"), a pencil mark when it has a
+    note; the icon's shape and the word carry the meaning, colour only helps."""
+
+    ICON_SIZE = 16
+    GAP = 5
+
+    def __init__(self, icon_for, parent=None) -> None:
+        super().__init__(parent)
+        self._icon_for = icon_for  # Status -> QIcon
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        width = option.fontMetrics.horizontalAdvance("Unverified ✎") + self.ICON_SIZE
+        height = max(option.fontMetrics.height(), self.ICON_SIZE) + 2 * CELL_MARGIN
+        return QSize(width + 2 * CELL_MARGIN + self.GAP, height)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        opt.icon = QIcon()
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter, opt.widget)
+        draw_row_separator(painter, opt)
+        annotation = index.data(ANNOTATION_ROLE)
+        if annotation is None:
+            return
+        painter.save()
+        metrics = opt.fontMetrics
+        line = max(metrics.height(), self.ICON_SIZE)
+        top = opt.rect.top() + CELL_MARGIN
+        left = opt.rect.left() + CELL_MARGIN
+        icon = self._icon_for(annotation.status)
+        icon_top = top + (line - self.ICON_SIZE) // 2
+        icon.paint(painter, left, icon_top, self.ICON_SIZE, self.ICON_SIZE)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.setPen(opt.palette.color(role))
+        text = annotation.status.value.capitalize() + (" ✎" if annotation.note else "")
+        text_left = left + self.ICON_SIZE + self.GAP
+        text_rect = opt.rect.adjusted(text_left - opt.rect.left(), CELL_MARGIN, -CELL_MARGIN, 0)
+        text_rect.setHeight(line)
+        elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, text_rect.width())
+        painter.drawText(
+            text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided
+        )
         painter.restore()

@@ -27,6 +27,7 @@ from ..core.loading import LoadResult, load_paths
 from ..core.model import Article
 from ..core.readers import ARTICLE_SUFFIXES
 from .actions import ActionId, ActionRegistry
+from .annotating import Annotator
 from .article_tab import ArticleTab
 from .comparisons import Comparisons
 from .dialogs import AboutDialog, ShortcutsDialog
@@ -34,7 +35,7 @@ from .icons import window_icon
 from .models import ProblemsModel, SourcesModel
 from .settings import Settings
 from .tasks import LatestTask
-from .widgets import DropOverlay, EmptyState, StatusProgress
+from .widgets import DropOverlay, EmptyState, StatusProgress, counted
 
 FILE_FILTER = "Articles ({});;All files (*)".format(
     " ".join(f"*{suffix}" for suffix in sorted(ARTICLE_SUFFIXES))
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self.comparisons = Comparisons(self)
+        self.annotator = Annotator(self)
         self._restore_window()
 
     # --- construction ------------------------------------------------------------------
@@ -276,9 +278,10 @@ class MainWindow(QMainWindow):
         self.problems.add_problems(result.problems)
         for article in added:
             self._open_tab(article)
-        message = f"{len(added)} article(s) loaded"
+        message = counted(len(added), "article") + " loaded"
         if result.problems:
-            message += f", {len(result.problems)} file(s) could not be read (see Problems)"
+            n = len(result.problems)
+            message += f", {counted(n, 'file')} could not be read (see Problems)"
             self.problems_dock.show()
             self.problems_dock.raise_()
         self.statusBar().showMessage(message, 10000)
@@ -379,4 +382,5 @@ class MainWindow(QMainWindow):
         self.comparisons.reset()
         self.settings.save_window(self.saveGeometry(), self.saveState())
         self.settings.sync()
+        self.annotator.session.close()
         super().closeEvent(event)

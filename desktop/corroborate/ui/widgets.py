@@ -118,3 +118,8 @@ class StatusProgress(QWidget):
     def finish(self) -> None:
         self._timer.stop()
         self.hide()
+
+
+def counted(n: int, noun: str) -> str:
+    """'1 article', '3 articles': status messages read as sentences, not 'article(s)'."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

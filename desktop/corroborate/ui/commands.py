@@ -1,0 +1,76 @@
+"""QUndoCommands over the store commands of core/edits.py.
+
+Each wraps one core command: redo applies it and keeps the inverse it returns, undo
+applies that inverse and keeps the command it returns in turn. Consecutive note edits
+of one annotation made in one editing session merge into one undo step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QUndoCommand
+
+from ..core.edits import Command, SetNote
+from ..core.store import Store
+
+# QUndoCommand.id() of note edits; every other command never merges (-1).
+NOTE_EDIT_ID = 1
+
+Notify = Callable[[Command], None]
+
+
+def menu_text(command: Command) -> str:
+    """ "mark as disputed" -> "Mark as Disputed", as the Edit menu shows it after Undo."""
+    text = command.description
+    return text[:1].upper() + text[1:]
+
+
+class StoreCommand(QUndoCommand):
+    """One store change on the window's undo stack.
+
+    `notify(command)` is called after every apply, with the command just applied, so
+    the views can refresh what it touched. `edit_session` tells apart two separate
+    bouts of typing in the same note, which stay separate undo steps.
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        command: Command,
+        notify: Notify,
+        edit_session: int = 0,
+        parent: QUndoCommand | None = None,
+    ) -> None:
+        super().__init__(menu_text(command), parent)
+        self._store = store
+        self._forward = command
+        self._inverse: Command | None = None
+        self._notify = notify
+        self.edit_session = edit_session
+
+    @property
+    def command(self) -> Command:
+        return self._forward
+
+    def redo(self) -> None:
+        self._inverse = self._forward.apply(self._store)
+        self._notify(self._forward)
+
+    def undo(self) -> None:
+        assert self._inverse is not None, "undo before redo"
+        self._forward = self._inverse.apply(self._store)
+        self._notify(self._inverse)
+
+    def id(self) -> int:
+        return NOTE_EDIT_ID if isinstance(self._forward, SetNote) else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, StoreCommand) or other.edit_session != self.edit_session:
+            return False
+        merged = self._forward.merged_with(other.command)
+        if merged is None:
+            return False
+        # The first edit's inverse already restores the note as it was before typing.
+        self._forward = merged
+        return True

@@ -1,0 +1,429 @@
+"""Annotating comparisons as a user does: keys on the table, a note typed in the panel,
+undo and redo from the Edit menu, the Annotations list, export and import, orphans."""
+
+import csv
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from corroborate.core.export import CSV_COLUMNS
+from corroborate.core.model import LinkKind, Status
+from corroborate.ui.actions import ACTION_SPECS, ActionId
+from corroborate.ui.annotations_model import ORPHAN_TEXT, AnnotationsFilter, AnnotationsModel
+from corroborate.ui.compare_model import (
+    ANNOTATION_ROLE,
+    MANUAL_ROLE,
+    MATCHED,
+    ONLY_A,
+    ONLY_B,
+    ComparisonModel,
+)
+from corroborate.ui.compare_tab import CompareTab
+from corroborate.ui.export_dialog import ExportChoice, ExportDialog, import_annotations
+from tests.ui.conftest import wait_loaded
+
+LEFT, RIGHT = "economic-ties-regional-tensions.txt", "ssbcrackexams.txt"
+
+
+def load(qtbot, window, folder) -> None:
+    window.resize(1400, 900)
+    with qtbot.waitSignal(window.comparisons.corpus_ready, timeout=30_000):
+        wait_loaded(qtbot, window, lambda: window.open_folder(str(folder)))
+
+
+def compare(qtbot, window, left=LEFT, right=RIGHT) -> CompareTab:
+    articles = {Path(a.path).name: a for a in window.sources.articles}
+    tab = window.comparisons.open(articles[left], articles[right])
+    qtbot.waitUntil(lambda: tab.is_aligned and not tab.is_aligning, timeout=10_000)
+    tab.view.setFocus()
+    return tab
+
+
+@pytest.fixture
+def seeded(qtbot, window, seeds_dir):
+    load(qtbot, window, seeds_dir)
+    return window
+
+
+def proxy_row(tab: CompareTab, kind: str, nth: int = 0) -> int:
+    rows = [r for r in range(tab.proxy.rowCount()) if tab.model.row(r).kind == kind]
+    return rows[nth]
+
+
+def go_to(tab: CompareTab, row: int, extend: bool = False) -> None:
+    flags = QItemSelectionModel.SelectionFlag.Rows | (
+        QItemSelectionModel.SelectionFlag.Select
+        if extend
+        else QItemSelectionModel.SelectionFlag.ClearAndSelect
+    )
+    tab.view.selectionModel().setCurrentIndex(tab.proxy.index(row, ComparisonModel.A), flags)
+
+
+def type_text(widget, text: str) -> None:
+    """Key events carrying text, as a keyboard sends them (works for any character)."""
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
+
+
+def status_of(tab: CompareTab, row: int):
+    annotation = tab.proxy.index(row, ComparisonModel.STATUS).data(ANNOTATION_ROLE)
+    return (annotation.status, annotation.note) if annotation else None
+
+
+def undo(window) -> None:
+    window.actions_[ActionId.UNDO].trigger()
+
+
+def redo(window) -> None:
+    window.actions_[ActionId.REDO].trigger()
+
+
+# --- keyboard flow and persistence ------------------------------------------------------
+
+
+def test_three_pairs_annotated_by_keyboard_are_there_after_reopening(qtbot, make_window, seeds_dir):
+    window = make_window()
+    load(qtbot, window, seeds_dir)
+    tab = compare(qtbot, window)
+    view = tab.view
+    go_to(tab, 0)
+    QTest.keyClick(view, Qt.Key.Key_A)
+    QTest.keyClick(view, Qt.Key.Key_Down)
+    QTest.keyClick(view, Qt.Key.Key_D)
+    QTest.keyClick(view, Qt.Key.Key_N)
+    note = window.annotator.panel.note
+    assert QApplication.focusWidget() is note
+    type_text(note, "Zahl: 12 ≠ 15, “Quelle” — überprüfen")
+    # Letters typed into the note never act as the table's single-key shortcuts.
+    assert status_of(tab, 1)[0] == Status.DISPUTED
+    QTest.keyClick(note, Qt.Key.Key_Escape)
+    assert QApplication.focusWidget() is view
+    QTest.keyClick(view, Qt.Key.Key_Down)
+    QTest.keyClick(view, Qt.Key.Key_U)
+    expected = {
+        0: (Status.AGREED, ""),
+        1: (Status.DISPUTED, "Zahl: 12 ≠ 15, “Quelle” — überprüfen"),
+        2: (Status.UNVERIFIED, ""),
+    }
+    assert {r: status_of(tab, r) for r in range(3)} == expected
+    rows = [tab.model.row(r) for r in range(3)]
+    window.close()
+
+    reopened = make_window()
+    load(qtbot, reopened, seeds_dir)
+    tab = compare(qtbot, reopened)
+    assert [tab.model.row(r) for r in range(3)] == rows
+    assert {r: status_of(tab, r) for r in range(3)} == expected
+    assert reopened.annotator.list_panel.model.rowCount() == 3
+
+
+def test_single_letter_keys_only_act_in_the_comparison_table(qtbot, seeded):
+    tab = compare(qtbot, seeded)
+    go_to(tab, 0)
+    seeded.annotator.list_panel.search.setFocus()
+    QTest.keyClick(seeded.annotator.list_panel.search, Qt.Key.Key_D)
+    assert seeded.annotator.list_panel.search.text() == "d"
+    assert status_of(tab, 0) is None
+    for action_id in (ActionId.MARK_AGREED, ActionId.EDIT_NOTE, ActionId.LINK_SENTENCES):
+        action = seeded.actions_[action_id]
+        assert action.shortcutContext() == Qt.ShortcutContext.WidgetWithChildrenShortcut
+        assert action in tab.view.actions()
+    # The toolbar offers every row action with icon and text.
+    toolbar = tab.annotate_toolbar
+    assert toolbar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+    assert all(not a.icon().isNull() for a in toolbar.actions() if not a.isSeparator())
+
+
+def test_a_sentence_found_in_one_source_can_be_annotated_alone(qtbot, seeded):
+    tab = compare(qtbot, seeded)
+    row = proxy_row(tab, ONLY_A)
+    go_to(tab, row)
+    QTest.keyClick(tab.view, Qt.Key.Key_D)
+    (listed,) = seeded.annotator.session.listed()
+    assert len(listed.annotation.targets) == 1
+    assert listed.annotation.targets[0].exact == tab.a.sentences[tab.model.row(row).a[0]].text
+    QTest.keyClick(tab.view, Qt.Key.Key_Delete)
+    assert status_of(tab, row) is None and not seeded.annotator.session.listed()
+
+
+# --- undo and redo ----------------------------------------------------------------------
+
+
+def test_edit_menu_undoes_and_redoes_status_and_note(qtbot, seeded):
+    tab = compare(qtbot, seeded)
+    edit_actions = seeded.annotator.edit_menu.actions()
+    assert seeded.actions_[ActionId.UNDO] in edit_actions
+    assert seeded.actions_[ActionId.REDO] in edit_actions
+    assert seeded.actions_[ActionId.UNDO].shortcut().toString() == "Ctrl+Z"
+    assert seeded.actions_[ActionId.REDO].shortcut().toString() == "Ctrl+Shift+Z"
+    go_to(tab, 0)
+    QTest.keyClick(tab.view, Qt.Key.Key_A)
+    QTest.keyClick(tab.view, Qt.Key.Key_D)
+    assert seeded.actions_[ActionId.UNDO].text().replace("&", "") == "Undo Mark as disputed"
+    undo(seeded)
+    assert status_of(tab, 0) == (Status.AGREED, "")
+    redo(seeded)
+    assert status_of(tab, 0) == (Status.DISPUTED, "")
+
+    QTest.keyClick(tab.view, Qt.Key.Key_N)
+    steps = seeded.annotator.session.undo_stack.count()
+    type_text(seeded.annotator.panel.note, "one note, typed")
+    # Fifteen keystrokes, one undo step.
+    assert seeded.annotator.session.undo_stack.count() == steps + 1
+    undo(seeded)
+    assert status_of(tab, 0) == (Status.DISPUTED, "")
+    assert seeded.annotator.panel.note.toPlainText() == ""
+    redo(seeded)
+    assert status_of(tab, 0) == (Status.DISPUTED, "one note, typed")
+    assert seeded.annotator.panel.note.toPlainText() == "one note, typed"
+
+    undo(seeded)
+    undo(seeded)
+    undo(seeded)  # the status, then the annotation itself
+    assert status_of(tab, 0) is None
+    assert seeded.annotator.session.store.annotations() == ()
+
+
+def test_a_second_bout_of_typing_is_its_own_undo_step(qtbot, seeded):
+    tab = compare(qtbot, seeded)
+    go_to(tab, 0)
+    QTest.keyClick(tab.view, Qt.Key.Key_N)
+    note = seeded.annotator.panel.note
+    type_text(note, "first")
+    QTest.keyClick(note, Qt.Key.Key_Escape)
+    QTest.keyClick(tab.view, Qt.Key.Key_N)
+    type_text(note, " second")
+    # Ctrl+Z while typing takes back the typing as one step, not one letter.
+    QTest.keyClick(note, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert status_of(tab, 0) == (Status.UNVERIFIED, "first")
+    assert note.toPlainText() == "first"
+    assert seeded.annotator.session.undo_stack.canRedo()  # the window's Undo, not the editor's
+
+
+def paired(tab: CompareTab, i: int, j: int) -> bool:
+    """Sentence i of A and sentence j of B share a matched row."""
+    rows = (tab.model.row(r) for r in range(tab.model.rowCount()))
+    return any(r.kind == MATCHED and i in r.a and j in r.b for r in rows)
+
+
+def test_link_and_reject_are_shown_stored_and_undoable(qtbot, seeded):
+    tab = compare(qtbot, seeded)
+    store = seeded.annotator.session.store
+    a_row, b_row = proxy_row(tab, ONLY_A), proxy_row(tab, ONLY_B)
+    i, j = tab.model.row(a_row).a[0], tab.model.row(b_row).b[0]
+    matched_before = tab.model.counts()[MATCHED]
+    go_to(tab, a_row)
+    go_to(tab, b_row, extend=True)
+    QTest.keyClick(tab.view, Qt.Key.Key_L)
+    assert tab.model.counts()[MATCHED] == matched_before + 1
+    linked = tab.model.row_of_sentence("a", i)
+    assert tab.model.row(linked).b == (j,)
+    assert tab.model.index(linked, ComparisonModel.SCORE).data(MANUAL_ROLE)
+    assert [link.kind for link in store.links()] == [LinkKind.LINKED]
+    undo(seeded)
+    assert tab.model.row(tab.model.row_of_sentence("a", i)).kind == ONLY_A
+    assert store.links() == ()
+    redo(seeded)
+    assert tab.model.row(tab.model.row_of_sentence("a", i)).b == (j,)
+
+    # Reject a one-to-one match the aligner made.
+    single = next(
+        r
+        for r in range(tab.proxy.rowCount())
+        if tab.model.row(r).kind == MATCHED
+        and len(tab.model.row(r).a) == len(tab.model.row(r).b) == 1
+        and not tab.model.is_manual(r)
+    )
+    (ra,), (rb,) = tab.model.row(single).a, tab.model.row(single).b
+    go_to(tab, single)
+    QTest.keyClick(tab.view, Qt.Key.Key_R)
+    assert not paired(tab, ra, rb)
+    assert {link.kind for link in store.links()} == {LinkKind.LINKED, LinkKind.REJECTED}
+    # A new threshold re-aligns; the corrections stay.
+    with qtbot.waitSignal(tab.alignment_applied, timeout=10_000):
+        tab.set_threshold(tab.threshold - 1)
+    assert not paired(tab, ra, rb) and paired(tab, i, j)
+    undo(seeded)
+    assert paired(tab, ra, rb)
+    redo(seeded)
+    assert not paired(tab, ra, rb)
+
+
+def test_renamed_source_is_stored_restored_and_undoable(qtbot, make_window, seeds_dir):
+    window = make_window()
+    load(qtbot, window, seeds_dir)
+    sources = window.sources
+    article = sources.article_at(0)
+    sources.setData(sources.index(0, sources.SOURCE), "Renamed Outlet")
+    assert window.annotator.session.store.labels() == {article.id: "Renamed Outlet"}
+    undo(window)
+    assert sources.label(article) == article.source
+    assert window.annotator.session.store.labels() == {}
+    redo(window)
+    assert sources.label(article) == "Renamed Outlet"
+    window.close()
+
+    reopened = make_window()
+    load(qtbot, reopened, seeds_dir)
+    assert reopened.sources.label(article) == "Renamed Outlet"
+    assert reopened.annotator.session.undo_stack.count() == 0  # restoring is no change
+
+
+# --- the Annotations list ------------------------------------------------------------------
+
+
+def annotate_three(qtbot, window) -> CompareTab:
+    tab = compare(qtbot, window)
+    go_to(tab, 0)
+    for key, note in (
+        (Qt.Key.Key_A, "solid"),
+        (Qt.Key.Key_D, "numbers differ"),
+        (Qt.Key.Key_U, ""),
+    ):
+        QTest.keyClick(tab.view, key)
+        if note:
+            QTest.keyClick(tab.view, Qt.Key.Key_N)
+            type_text(window.annotator.panel.note, note)
+            QTest.keyClick(window.annotator.panel.note, Qt.Key.Key_Escape)
+        QTest.keyClick(tab.view, Qt.Key.Key_Down)
+    return tab
+
+
+def test_annotations_list_filters_by_status_searches_notes_and_jumps(qtbot, seeded):
+    tab = annotate_three(qtbot, seeded)
+    panel = seeded.annotator.list_panel
+    assert panel.proxy.rowCount() == 3
+    panel.set_status_filter(Status.DISPUTED)
+    assert panel.proxy.rowCount() == 1 and panel.count.text() == "1 of 3"
+    assert panel.proxy.index(0, AnnotationsModel.NOTE).data() == "numbers differ"
+    panel.set_status_filter(None)
+    panel.search.setText("SOLID")
+    assert panel.proxy.rowCount() == 1
+    assert panel.proxy.index(0, AnnotationsModel.STATUS).data() == "Agreed"
+    panel.search.clear()
+
+    # Double-click in the list goes to the pair in its comparison.
+    go_to(tab, 5)
+    seeded.annotator.list_dock.raise_()
+    qtbot.waitUntil(panel.view.isVisible)
+    target_id = panel.annotation_ids()[1]
+    index = panel.proxy.index(1, AnnotationsModel.NOTE)
+    rect = panel.view.visualRect(index)
+    # A real double-click presses first; QTest.mouseDClick alone does not.
+    QTest.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    QTest.mouseDClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert seeded.tabs.currentWidget() is tab
+    assert tab.view.currentIndex().row() == 1
+    assert seeded.annotator.session.get(target_id).annotation.note == "numbers differ"
+
+
+def test_annotations_model_passes_the_model_tester(qtbot, qtmodeltester, seeded):
+    annotate_three(qtbot, seeded)
+    panel = seeded.annotator.list_panel
+    qtmodeltester.check(panel.model)
+    panel.proxy.set_status(Status.AGREED)
+    qtmodeltester.check(panel.proxy)
+
+
+def test_orphan_is_listed_with_its_quote_after_its_sentence_left_the_file(
+    qtbot, seeded, tmp_path, seeds_dir
+):
+    folder = tmp_path / "articles"
+    shutil.copytree(seeds_dir, folder)
+    load(qtbot, seeded, folder)
+    tab = compare(qtbot, seeded)
+    row = proxy_row(tab, ONLY_A, 1)
+    sentence = tab.a.sentences[tab.model.row(row).a[0]].text
+    go_to(tab, row)
+    QTest.keyClick(tab.view, Qt.Key.Key_D)
+    path = folder / LEFT
+    path.write_text(path.read_text(encoding="utf-8").replace(sentence, ""), encoding="utf-8")
+
+    load(qtbot, seeded, folder)
+    panel = seeded.annotator.list_panel
+    assert panel.model.rowCount() == 1
+    assert panel.model.index(0, AnnotationsModel.FOUND).data() == ORPHAN_TEXT
+    assert sentence in panel.model.index(0, AnnotationsModel.QUOTES).data()
+    panel.set_status_filter(AnnotationsFilter.ORPHANS)
+    assert panel.proxy.rowCount() == 1
+
+
+# --- export and import ---------------------------------------------------------------------
+
+
+def test_export_writes_csv_and_json_and_import_twice_adds_nothing(qtbot, seeded, tmp_path):
+    annotate_three(qtbot, seeded)
+    annotator = seeded.annotator
+    out = tmp_path / "notes.csv"
+    assert annotator.export(ExportChoice(str(out), "csv", status="all", bom=True)) == 3
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert tuple(rows[0]) == CSV_COLUMNS
+    by_status = {row[1]: row for row in rows[1:]}
+    assert set(by_status) == {"agreed", "disputed", "unverified"}
+    assert by_status["disputed"][2] == "numbers differ"
+    assert all(row[3] and row[9] for row in rows[1:])  # pairs: sources a and b filled
+
+    disputed = tmp_path / "disputed.json"
+    assert annotator.export(ExportChoice(str(disputed), "json", status="disputed")) == 1
+    everything = tmp_path / "all.json"
+    assert annotator.export(ExportChoice(str(everything), "json")) == 3
+    items = json.loads(everything.read_text(encoding="utf-8"))["first"]["items"]
+    assert len(items) == 3
+
+    session = annotator.session
+    for placed in session.listed():
+        session.store.remove(placed.annotation.id)
+    session.reload()
+    assert annotator.list_panel.model.rowCount() == 0
+    first = import_annotations(session, str(everything))
+    second = import_annotations(session, str(everything))
+    assert (first.added, second.added, second.unchanged) == (3, 0, 3)
+    assert annotator.list_panel.model.rowCount() == 3
+
+
+def test_export_dialog_offers_bom_for_csv_only_and_needs_a_file(qtbot, tmp_path):
+    dialog = ExportDialog(str(tmp_path), has_folder=True)
+    qtbot.addWidget(dialog)
+    save = dialog.buttons.button(dialog.buttons.StandardButton.Save)
+    assert not save.isEnabled()
+    dialog.path.setText(str(tmp_path / "out.csv"))
+    assert save.isEnabled() and dialog.bom.isEnabled()
+    dialog.bom.setChecked(True)
+    dialog.status.setCurrentIndex(dialog.status.findData("disputed"))
+    assert dialog.choice() == ExportChoice(str(tmp_path / "out.csv"), "csv", "disputed", True)
+    dialog.format.setCurrentIndex(dialog.format.findData("json"))
+    assert not dialog.bom.isEnabled()
+    assert dialog.path.text().endswith("out.json")
+    choice = dialog.choice()
+    assert (choice.format, choice.bom, choice.folder_only) == ("json", False, True)
+
+
+def test_every_annotation_action_is_registered_with_a_shortcut(seeded):
+    for action_id in (
+        ActionId.MARK_AGREED,
+        ActionId.MARK_DISPUTED,
+        ActionId.MARK_UNVERIFIED,
+        ActionId.CLEAR_ANNOTATION,
+        ActionId.EDIT_NOTE,
+        ActionId.LINK_SENTENCES,
+        ActionId.REJECT_MATCH,
+        ActionId.EXPORT_ANNOTATIONS,
+        ActionId.UNDO,
+        ActionId.REDO,
+    ):
+        spec = ACTION_SPECS[action_id]
+        assert spec.shortcut and spec.tooltip
+        assert seeded.actions_[action_id].shortcut().matches(spec.key_sequence())
+    assert seeded.actions_[ActionId.EXPORT_ANNOTATIONS] in seeded.file_menu.actions()
+    assert seeded.actions_[ActionId.IMPORT_ANNOTATIONS] in seeded.file_menu.actions()
+    assert seeded.actions_[ActionId.REJECT_MATCH] in seeded.compare_menu.actions()
