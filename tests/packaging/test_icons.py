@@ -21,7 +21,7 @@ from tests.conftest import ROOT
 ICONS = ROOT / "resources" / "icons"
 # Icons the app uses now (ui/actions.py) and those ready for annotation and comparison views.
 PLANNED_ICONS = """open-folder add-files agreed disputed unverified compare facts next-difference
-    previous-difference export""".split()
+    previous-difference export import clear note link reject orphan""".split()
 # Shown with colour on purpose: a fact's status reads at a glance.
 STATUS_ICONS = {"agreed", "disputed", "unverified"}
 # A pixel "changed" when a channel moved by more than this (of 255); a few may, at shape edges,
