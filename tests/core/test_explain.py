@@ -7,10 +7,11 @@ words in a form the reader never saw, or add up to a different score than shown.
 import pytest
 
 from corroborate.core.align import align
-from corroborate.core.explain import SharedWord, explain
+from corroborate.core.explain import FAINT_RELATED, SharedWord, explain
 from corroborate.core.loading import load_paths
 from corroborate.core.similarity import Corpus
 from tests.conftest import SEEDS
+from tests.core.test_similarity import article
 
 
 @pytest.fixture(scope="module")
@@ -41,10 +42,29 @@ def test_words_are_shared_and_spelled_as_in_the_first_article(seeds, corpus):
     text_b = " ".join(b.sentences[j].text for j in m.b).casefold()
     assert words and all(isinstance(w, SharedWord) for w in words)
     for w in words:
-        assert w.word in text_a
-    # The top words are real content words of both sides, not grammar.
-    assert all(w.word.casefold()[:4] in text_b for w in words[:3])
-    assert words[0].word.casefold() not in {"the", "a", "of", "and", "to", "in"}
+        if w.word == FAINT_RELATED:
+            continue
+        if " ~ " in w.word:  # a related pair: a's word, then b's word
+            word_a, word_b = w.word.split(" ~ ")
+            assert word_a in text_a and word_b.casefold() in text_b
+        else:
+            assert w.word in text_a
+    # The top shared words are real content words of both sides, not grammar.
+    shared = [w for w in words if w.word != FAINT_RELATED and " ~ " not in w.word]
+    assert all(w.word.casefold()[:4] in text_b for w in shared[:3])
+    assert shared[0].word.casefold() not in {"the", "a", "of", "and", "to", "in"}
+
+
+def test_related_words_the_folder_taught_are_named_with_both_spellings():
+    a = article(
+        "Seoul asked Beijing to lift the ban on K-pop concerts in China. K-pop faces hurdles."
+    )
+    b = article(
+        "Seoul asked Beijing to lift the ban on cultural imports in China. Imports stay low."
+    )
+    words = explain(Corpus([a, b]), a, (1,), b, (1,))
+    assert words and sum(w.weight for w in words) > 0
+    assert any(w.word.startswith("K") and " ~ " in w.word for w in words)
 
 
 def test_nothing_shared_explains_nothing(seeds):

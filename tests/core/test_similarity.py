@@ -6,9 +6,12 @@ the score shown next to a pair would stop meaning "how much they say the same th
 
 import numpy as np
 import pytest
+from scipy import sparse
 
+from corroborate.core import related
 from corroborate.core.loading import load_paths
 from corroborate.core.model import Article
+from corroborate.core.related import mutual_links
 from corroborate.core.segment import split_sentences
 from corroborate.core.similarity import Corpus, similarity
 from tests.conftest import SEEDS
@@ -94,3 +97,54 @@ def test_group_score_of_one_sentence_each_equals_the_matrix(seeds):
     corpus = Corpus(seeds)
     a, b = seeds[0], seeds[1]
     assert corpus.group_score(a, (3,), b, (5,)) == pytest.approx(corpus.score_matrix(a, b)[3, 5])
+
+
+def test_group_scores_in_one_go_equal_the_scores_one_by_one(seeds):
+    corpus = Corpus(seeds)
+    a, b = seeds[0], seeds[1]
+    groups = [((3,), (5, 6)), ((2, 4), (7,)), ((1,), (1,)), ((0, 1), (2, 3))]
+    batch = corpus.group_scores(a, b, groups)
+    for (ga, gb), score in zip(groups, batch, strict=True):
+        assert score == pytest.approx(corpus.group_score(a, ga, b, gb))
+
+
+# Two outlets word one fact differently ("K-pop" / "cultural imports"). The first pair of
+# sentences says the same thing in the same words but for that, so the folder learns the
+# two wordings stand for one another; the second pair shares no word at all.
+TEACHES = (
+    "Seoul asked Beijing to lift the informal ban on K-pop concerts in China this year. "
+    "K-pop groups face hurdles."
+)
+LEARNS = (
+    "Seoul asked Beijing to lift the informal ban on cultural imports in China this year. "
+    "Cultural imports remain scarce."
+)
+
+
+def test_wordings_the_folder_uses_for_one_another_pair_sentences_sharing_no_word():
+    a, b = article(TEACHES, "a"), article(LEARNS, "b")
+    taught = Corpus([a, b]).score_matrix(a, b)
+    assert taught[0, 0] > 50  # the teaching pair
+    assert taught[1, 1] > 0 and taught[1, 1] > taught[1, 0]
+    # Without a pair to learn from, sentences sharing no word score nothing.
+    c = article("K-pop groups face hurdles.", "c")
+    d = article("Cultural imports remain scarce.", "d")
+    assert Corpus([c, d]).score_matrix(c, d)[0, 0] == 0.0
+
+
+def test_related_words_are_learnt_from_mutual_best_pairs_only():
+    scores = np.array([[30.0, 25.0], [29.0, 10.0], [5.0, 17.0]])
+    rows, cols = mutual_links(scores, 18.0)
+    # Row 1's best is column 0, whose best is row 0; row 2's pair is under the limit.
+    assert rows.tolist() == [0] and cols.tolist() == [0]
+
+
+def test_a_big_folder_learns_from_near_neighbours_not_from_every_pair(monkeypatch):
+    monkeypatch.setattr(related, "ALL_PAIRS_LIMIT", 4)
+    monkeypatch.setattr(related, "NEIGHBOUR_ARTICLES", 1)
+    # Six one-sentence articles over three terms: 0-1 alike, 2-3 alike, 4-5 alike.
+    vectors = [[1, 0, 0], [1, 0.1, 0], [0, 1, 0], [0, 1, 0.1], [0, 0, 1], [0.1, 0, 1]]
+    matrices = [sparse.csr_matrix([v]) for v in vectors]
+    assert related.article_pairs(matrices) == [(0, 1), (2, 3), (4, 5)]
+    monkeypatch.setattr(related, "ALL_PAIRS_LIMIT", 6)
+    assert len(related.article_pairs(matrices)) == 15

@@ -1,9 +1,10 @@
 """Why two groups of sentences were paired: the words they share and what each is worth.
 
-The score of a pair is built from the weights of the index terms both sides contain
-(`similarity.blend`), so the score divides among the shared terms in proportion to
-their squared weights. Words are shown as side a writes them ("drills", "Taiwan"), one
-entry per stem; frequent words ("the") are listed too, with the little they add.
+The score of a pair is built from the weights of the index terms both sides contain and
+of the related word pairs the folder taught (`similarity.Overlap`), so the score divides
+among them in proportion to their parts. Shared words are shown as side a writes them
+("drills", "Taiwan"), one entry per stem; a related pair as "a's word ~ b's word"
+("imports ~ K-pop"). Frequent words ("the") are listed too, with the little they add.
 """
 
 from __future__ import annotations
@@ -12,6 +13,11 @@ from typing import NamedTuple
 
 from .model import Article
 from .similarity import Corpus, pair_corpus
+
+# Related word pairs worth fewer points than this (often hundreds of them, each a
+# fraction of a point) are summed into one entry under `FAINT_RELATED`.
+RELATED_SHOWN_POINTS = 0.5
+FAINT_RELATED = "words related in this folder"
 
 
 class SharedWord(NamedTuple):
@@ -28,17 +34,28 @@ def explain(
 ) -> tuple[SharedWord, ...]:
     """Words both sides share, largest contribution first; the weights sum to the score."""
     corpus = pair_corpus(a, b) if corpus is None else corpus.including(a, b)
-    wa = corpus.term_weights(a, a_sentences)
-    wb = corpus.term_weights(b, b_sentences)
-    shared = {t: w * w for t, w in wa.items() if t in wb}
-    total = sum(shared.values())
+    overlap = corpus.overlap(a, a_sentences, b, b_sentences)
+    total = sum(overlap.shared.values()) + sum(overlap.related.values())
     if not total:
         return ()
-    score = corpus.group_score(a, a_sentences, b, b_sentences)
-    surface = _surface_forms(corpus, a, a_sentences)
-    points = {stem: score * mass / total for stem, mass in shared.items()}
-    ranked = sorted(points.items(), key=lambda kv: (-kv[1], surface.get(kv[0], kv[0])))
-    return tuple(SharedWord(surface.get(stem, stem), round(p, 2)) for stem, p in ranked)
+    score = overlap.score
+    surface_a = _surface_forms(corpus, a, a_sentences)
+    surface_b = _surface_forms(corpus, b, b_sentences)
+    points = {
+        surface_a.get(stem, stem): score * mass / total for stem, mass in overlap.shared.items()
+    }
+    faint = 0.0
+    for (u, v), mass in overlap.related.items():
+        share = score * mass / total
+        if share < RELATED_SHOWN_POINTS:
+            faint += share
+            continue
+        label = f"{surface_a.get(u, u)} ~ {surface_b.get(v, v)}"
+        points[label] = points.get(label, 0.0) + share
+    if faint:
+        points[FAINT_RELATED] = faint
+    ranked = sorted(points.items(), key=lambda kv: (-kv[1], kv[0]))
+    return tuple(SharedWord(word, round(p, 2)) for word, p in ranked)
 
 
 def _surface_forms(corpus: Corpus, article: Article, sentences: tuple[int, ...]) -> dict[str, str]:
