@@ -55,6 +55,9 @@ RELATED_SHARE = 0.7
 EXPANDED_CACHE = 64
 # Sentences whose expanded rows are kept as term -> value mappings (for group scores).
 EXPANDED_ROWS = 2048
+# Score matrices of article pairs kept (and, for folders with no more pairs, computed
+# when the corpus is built).
+PAIR_CACHE = 256
 
 
 def general_weight(norm: str) -> float:
@@ -177,7 +180,7 @@ class Corpus:
             len(self._vocab),
         )
         self._index_terms = tuple(self._vocab)
-        self._pair_scores = lru_cache(maxsize=256)(self._compute_scores)
+        self._pair_scores = lru_cache(maxsize=PAIR_CACHE)(self._compute_scores)
         self._related_row = lru_cache(maxsize=8192)(self._row_of_related)
         self._expanded = lru_cache(maxsize=EXPANDED_CACHE)(self._expand)
         self._expanded_row = lru_cache(maxsize=EXPANDED_ROWS)(self._row_of_expanded)
@@ -190,6 +193,12 @@ class Corpus:
             for aid, m in self._matrices.items():
                 for i in range(m.shape[0]):
                     self._expanded_row(aid, i)
+        # And scores every pair of its articles, so opening any comparison after loading
+        # costs only the matching (the Facts view reads every pair anyway).
+        if len(ids) * (len(ids) - 1) // 2 <= PAIR_CACHE:
+            for first, a_id in enumerate(ids):
+                for b_id in ids[first + 1 :]:
+                    self._pair_scores(a_id, b_id)
 
     def _matrix(self, sents: Sequence[SentenceTerms]) -> sparse.csr_matrix:
         """Rows of term weights (not normalised: their squares are the sentence's mass)."""
