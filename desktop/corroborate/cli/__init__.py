@@ -9,9 +9,9 @@ parser and sets `func` to a handler returning the exit status.
 import argparse
 import sys
 
-from . import align, annotations, load
+from . import align, annotations, facts, load
 
-COMMANDS = (load, align, annotations)
+COMMANDS = (load, align, annotations, facts)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -172,3 +172,68 @@ class Anchor:
     how: Anchoring
     placed: Target | None  # the target re-attached to a loaded article; None for orphans
     score: float = 0.0  # 100 for exact quotes, the fuzzy score otherwise
+
+
+# --- Facts across many articles (core/facts.py) --------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """The sentences of one article that report a fact."""
+
+    article: str  # Article.id
+    sentences: tuple[int, ...]  # ascending; more than one only as core/facts.py explains
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One reportable thing and the articles that report it."""
+
+    id: str  # derived from the mentions: the same sentences give the same id
+    mentions: tuple[Mention, ...]  # one per article, ordered by article id
+    representative: tuple[str, int]  # (Article.id, sentence index) of the most central mention
+    discrepancies: tuple[Discrepancy, ...] = ()  # between mentions of different articles
+
+    @property
+    def coverage(self) -> int:
+        """How many articles report the fact."""
+        return len(self.mentions)
+
+    @property
+    def exclusive(self) -> bool:
+        return len(self.mentions) == 1
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        return tuple(m.article for m in self.mentions)
+
+    def sentences_of(self, article: str) -> tuple[int, ...]:
+        """Sentences of `article` (an Article.id) that report the fact; () when it leaves it out."""
+        return next((m.sentences for m in self.mentions if m.article == article), ())
+
+
+@dataclass(frozen=True, slots=True)
+class FactTable:
+    """Every fact of a folder of articles: shared ones first, each with its outlets."""
+
+    articles: tuple[Article, ...]
+    facts: tuple[Fact, ...]  # by coverage (widest first), then by position in the articles
+    threshold: float  # the score two sentences had to reach to be linked
+    skipped: tuple[Mention, ...] = ()  # boilerplate lines (bylines, labels): in no fact
+    cancelled: bool = False  # stopped through progress: `facts` is empty
+
+    @property
+    def shared(self) -> tuple[Fact, ...]:
+        return tuple(f for f in self.facts if not f.exclusive)
+
+    @property
+    def exclusive(self) -> tuple[Fact, ...]:
+        return tuple(f for f in self.facts if f.exclusive)
+
+    def left_out_by(self, fact: Fact) -> tuple[str, ...]:
+        """Ids of the articles that do not report `fact`, in the order of `articles`."""
+        present = set(fact.articles)
+        return tuple(a.id for a in self.articles if a.id not in present)
+
+    def facts_of(self, article: str) -> tuple[Fact, ...]:
+        return tuple(f for f in self.facts if article in f.articles)

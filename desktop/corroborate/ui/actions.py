@@ -32,6 +32,7 @@ class ActionId(Enum):
     REDO = auto()
     EXPORT_ANNOTATIONS = auto()
     IMPORT_ANNOTATIONS = auto()
+    EXPORT_REPORT = auto()
     SHOW_ANNOTATION_PANEL = auto()
     SHOW_ANNOTATIONS = auto()
     MARK_AGREED = auto()
@@ -41,6 +42,7 @@ class ActionId(Enum):
     EDIT_NOTE = auto()
     LINK_SENTENCES = auto()
     REJECT_MATCH = auto()
+    SHOW_FACTS = auto()
 
 
 @dataclass(frozen=True)
@@ -124,6 +126,12 @@ ACTION_SPECS: dict[ActionId, ActionSpec] = {
         "Ctrl+Shift+E",
         "import",
     ),
+    ActionId.EXPORT_REPORT: ActionSpec(
+        "Export &Report…",
+        "Save an HTML report of the facts, who reports them, disputes and notes",
+        "Ctrl+Shift+R",
+        "export",
+    ),
     ActionId.SHOW_ANNOTATION_PANEL: ActionSpec(
         "&Annotation Panel",
         "Show or hide the status and note of the current comparison row",
@@ -189,6 +197,12 @@ ACTION_SPECS: dict[ActionId, ActionSpec] = {
         "reject",
         table_only=True,
     ),
+    ActionId.SHOW_FACTS: ActionSpec(
+        "&Facts",
+        "List every fact of the open articles against the sources that report it",
+        "Ctrl+Shift+F",
+        "facts",
+    ),
 }
 
 
@@ -203,6 +217,8 @@ _FALLBACK_ICONS = {
     ActionId.REJECT_MATCH: QStyle.StandardPixmap.SP_DialogCancelButton,
     ActionId.EXPORT_ANNOTATIONS: QStyle.StandardPixmap.SP_DialogSaveButton,
     ActionId.IMPORT_ANNOTATIONS: QStyle.StandardPixmap.SP_DialogOpenButton,
+    ActionId.EXPORT_REPORT: QStyle.StandardPixmap.SP_DialogSaveButton,
+    ActionId.SHOW_FACTS: QStyle.StandardPixmap.SP_FileDialogListView,
 }
 
 

@@ -19,7 +19,9 @@ from .annotation_session import AnnotationSession
 from .annotations_dock import AnnotationsPanel
 from .compare_model import MATCHED, ONLY_A, ONLY_B, CompareRow
 from .compare_tab import CompareTab
+from .discrepancy_hints import joined_explanations
 from .export_dialog import ExportDialog, export_annotations, import_annotations
+from .fact_annotator import FactAnnotator, set_note, set_status
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -63,6 +65,7 @@ class Annotator(QObject):
             a[action_id].setIconText(text)
         self._build_docks()
         self._build_menus()
+        self.facts = FactAnnotator(self)  # the same keys on the Facts tab
         for action_id, status in STATUS_OF.items():
             a[action_id].triggered.connect(lambda _=False, s=status: self.mark(s))
         a[ActionId.CLEAR_ANNOTATION].triggered.connect(self.clear)
@@ -187,14 +190,20 @@ class Annotator(QObject):
 
     # --- the actions -------------------------------------------------------------------
     def mark(self, status: Status) -> None:
+        if self.facts.active():
+            return self.facts.mark(status)
         tab = self.current_tab()
         rows = self._rows(tab, selected=True) if tab else []
         with self._macro(f"Mark {len(rows)} rows as {status.value}", len(rows) > 1):
             for row in rows:
-                self.session.set_status(self._targets(tab, row), status, self._similarity(tab, row))
+                explained = joined_explanations(tab.model.discrepancies_of(row))
+                targets, similarity = self._targets(tab, row), self._similarity(tab, row)
+                set_status(self.session, targets, status, similarity, explained)
         self.update_current()
 
     def clear(self) -> None:
+        if self.facts.active():
+            return self.facts.clear()
         tab = self.current_tab()
         rows = self._rows(tab, selected=True) if tab else []
         with self._macro(f"Clear {len(rows)} annotations", len(rows) > 1):
@@ -203,20 +212,25 @@ class Annotator(QObject):
         self.update_current()
 
     def edit_note(self) -> None:
-        if self.current_tab() is None or not self.panel.note.isEnabled():
+        if (self.current_tab() or self.facts.tab()) is None or not self.panel.note.isEnabled():
             return
         self.panel_dock.show()
         self.panel_dock.raise_()
         self.panel.focus_note()
 
     def _on_note_edited(self, text: str) -> None:
+        if self.facts.active():
+            return self.facts.note_edited(text)
         tab = self.current_tab()
         rows = self._rows(tab, selected=False) if tab else []
         if rows:
-            row = rows[0]
-            self.session.set_note(self._targets(tab, row), text, self._similarity(tab, row))
+            row, explained = rows[0], joined_explanations(tab.model.discrepancies_of(rows[0]))
+            targets = self._targets(tab, row)
+            set_note(self.session, targets, text, self._similarity(tab, row), explained)
 
     def _back_to_table(self) -> None:
+        if self.facts.active():
+            return self.facts.back_to_table()
         tab = self.current_tab()
         if tab is not None:
             tab.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -272,6 +286,8 @@ class Annotator(QObject):
     # --- keeping views in step ------------------------------------------------------------
     def update_current(self) -> None:
         """Panel and checked status buttons follow the current row of the current tab."""
+        if self.facts.active():
+            return self.facts.update_current()
         tab = self.current_tab()
         rows = self._rows(tab, selected=False) if tab else []
         a = self.window.actions_
@@ -285,13 +301,21 @@ class Annotator(QObject):
             targets = self._targets(tab, row)
             annotation = self.session.find(targets)
             self.panel.show_row(targets, annotation, self._similarity(tab, row))
+            self.panel.show_discrepancies(tab.model.discrepancies_of(row))
             a[ActionId.REJECT_MATCH].setEnabled(row.kind == MATCHED)
+        self.check_status(annotation)
+
+    def check_status(self, annotation: Annotation | None) -> None:
         for action_id, status in STATUS_OF.items():
-            a[action_id].setChecked(annotation is not None and annotation.status == status)
+            checked = annotation is not None and annotation.status == status
+            self.window.actions_[action_id].setChecked(checked)
 
     def _annotations_changed(self) -> None:
         for tab in self.window.comparisons.tabs():
             tab.model.refresh_annotations()
+        self.facts.refresh()
+        if self.facts.active():
+            return self.facts.update_current()
         tab = self.current_tab()
         rows = self._rows(tab, selected=False) if tab else []
         if rows:
@@ -345,6 +369,8 @@ class Annotator(QObject):
             return None
         if placed.orphan:
             self._say("This annotation's sentences are no longer in the loaded articles")
+            return None
+        if placed.annotation.fact_id is not None and self.facts.jump_to(placed.annotation):
             return None
         found = []  # (article, sentence index) of each target
         for target in placed.annotation.targets:

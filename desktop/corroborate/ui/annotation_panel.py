@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QPlainTextEdit,
+    QPushButton,
     QScrollArea,
     QSizePolicy,
     QToolButton,
@@ -19,8 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.model import Annotation, Target
+from ..core.model import Annotation, Discrepancy, Target
 from .actions import ActionId, ActionRegistry
+from .discrepancy_hints import PANEL_HINT, panel_html
 
 STATUS_ACTIONS = (
     ActionId.MARK_AGREED,
@@ -85,6 +87,7 @@ class AnnotationPanel(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
+        self._build_hint(actions)
         self.buttons: dict[ActionId, QToolButton] = {}
         grid = QGridLayout()  # two by two: the dock stays narrow
         grid.setSpacing(4)
@@ -112,11 +115,40 @@ class AnnotationPanel(QWidget):
         layout.setContentsMargins(8, 6, 8, 8)
         layout.setSpacing(6)
         layout.addWidget(scroll, 3)
+        layout.addWidget(self.hint)
         layout.addLayout(grid)
         layout.addWidget(note_label)
         layout.addWidget(self.note, 2)
         layout.addWidget(self.details)
         self.show_row(None, None)
+
+    def _build_hint(self, actions: ActionRegistry) -> None:
+        """The current row's discrepancies, with a button doing what the D key does."""
+        self.hint_text = QLabel()
+        self.hint_text.setWordWrap(True)
+        self.hint_text.setTextFormat(Qt.TextFormat.RichText)  # built from escaped text only
+        self.hint_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.dispute_button = QPushButton("Mark Disputed")
+        self.dispute_button.setToolTip(f"The sources disagree on this row ({PANEL_HINT})")
+        self.dispute_button.setIcon(actions[ActionId.MARK_DISPUTED].icon())
+        self.dispute_button.clicked.connect(actions[ActionId.MARK_DISPUTED].trigger)
+        self.hint = QFrame()
+        self.hint.setObjectName("discrepancyHint")
+        self.hint.setFrameShape(QFrame.Shape.StyledPanel)
+        self.hint.setStyleSheet(
+            "#discrepancyHint { background-color: rgba(235, 130, 0, 40);"
+            " border: 1px solid rgba(235, 130, 0, 160); border-radius: 4px; }"
+        )
+        box = QVBoxLayout(self.hint)
+        box.setContentsMargins(8, 6, 8, 6)
+        box.addWidget(self.hint_text)
+        box.addWidget(self.dispute_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.hint.hide()
+
+    def show_discrepancies(self, found: Sequence[Discrepancy]) -> None:
+        """List the values the sources disagree on (nothing shown when they do not)."""
+        self.hint_text.setText(panel_html(found) if found else "")
+        self.hint.setVisible(bool(found))
 
     # --- what is shown ----------------------------------------------------------------------
     def show_row(
@@ -127,6 +159,8 @@ class AnnotationPanel(QWidget):
     ) -> None:
         """The current row's sentences and its annotation (None: no row selected)."""
         enabled = bool(targets)
+        if not enabled:
+            self.show_discrepancies(())
         self.note.setEnabled(enabled)
         for button in self.buttons.values():
             button.setEnabled(enabled)

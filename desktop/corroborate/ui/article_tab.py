@@ -5,12 +5,32 @@ from __future__ import annotations
 from bisect import bisect_right
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPalette, QTextBlockFormat, QTextCursor, QTextFormat
-from PySide6.QtWidgets import QLabel, QTextBrowser, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QRect, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QHelpEvent,
+    QMouseEvent,
+    QPainter,
+    QPalette,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+)
+from PySide6.QtWidgets import QLabel, QTextBrowser, QTextEdit, QToolTip, QVBoxLayout, QWidget
 
 from ..core.model import Article, Sentence
 from ..core.textpos import Utf16Map
+from .compare_model import rich_tooltip
+from .heatmap import (
+    ONLY_HERE_COLOR,
+    ONLY_HERE_WIDTH,
+    Corroboration,
+    HeatLegend,
+    describe,
+    heat_colour,
+    level_of,
+)
 
 # Lines longer than this are hard to read; wider windows get side margins instead.
 READABLE_WIDTH = 900
@@ -28,6 +48,8 @@ class ReaderView(QTextBrowser):
         self._starts = [s.start for s in article.sentences]
         self._hovered = -1
         self._selected = -1
+        self._corroboration: Corroboration | None = None  # None until facts are known
+        self._heat: list[QTextEdit.ExtraSelection] = []
         self.setOpenLinks(False)
         self.setAcceptDrops(False)  # drops go to the main window, which adds the files
         self.viewport().setAcceptDrops(False)
@@ -74,7 +96,7 @@ class ReaderView(QTextBrowser):
 
     def _refresh_highlights(self) -> None:
         highlight = self.palette().color(QPalette.ColorRole.Highlight)
-        selections = []
+        selections = list(self._heat)  # under the hover and selection highlights
         if self._selected >= 0:
             strong = QColor(highlight)
             strong.setAlpha(110)
@@ -84,6 +106,73 @@ class ReaderView(QTextBrowser):
             soft.setAlpha(45)
             selections.append(self._selection_for(self._hovered, soft))
         self.setExtraSelections(selections)
+
+    # --- corroboration heat map ------------------------------------------------------------
+    def set_corroboration(self, corroboration: Corroboration | None) -> None:
+        """Tint each sentence by how many other sources report it (None: no tint)."""
+        self._corroboration = corroboration
+        self._heat = []
+        for index, others in (corroboration or {}).items():
+            colour = heat_colour(self.palette(), level_of(len(others)))
+            if colour is not None:
+                self._heat.append(self._selection_for(index, colour))
+            else:  # only here: a dotted underline beside the margin bar, not a colour alone
+                mark = self._selection_for(index, QColor(Qt.GlobalColor.transparent))
+                mark.format.clearBackground()
+                mark.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+                mark.format.setUnderlineColor(ONLY_HERE_COLOR)
+                self._heat.append(mark)
+        self._refresh_highlights()
+        self.viewport().update()
+
+    @property
+    def corroboration(self) -> Corroboration | None:
+        return self._corroboration
+
+    def heat_selections(self) -> list[QTextEdit.ExtraSelection]:
+        return list(self._heat)
+
+    def only_here(self) -> list[int]:
+        """Sentences no other source reports, marked in the margin."""
+        return sorted(i for i, others in (self._corroboration or {}).items() if not others)
+
+    def _sentence_lines(self, index: int) -> QRect:
+        """From the top of a sentence's first line to the bottom of its last, in the viewport."""
+        sentence = self.article.sentences[index]
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._positions.to_utf16(sentence.start))
+        top = self.cursorRect(cursor)
+        cursor.setPosition(self._positions.to_utf16(max(sentence.start, sentence.end - 1)))
+        bottom = self.cursorRect(cursor)
+        return QRect(top.left(), top.top(), 1, bottom.bottom() - top.top())
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        marked = self.only_here()
+        if not marked:
+            return
+        painter = QPainter(self.viewport())
+        left = max(2, int(self.document().documentMargin()) // 2 - ONLY_HERE_WIDTH)
+        visible = self.viewport().rect()
+        for index in marked:
+            lines = self._sentence_lines(index)
+            if lines.bottom() < visible.top() or lines.top() > visible.bottom():
+                continue
+            painter.fillRect(left, lines.top() + 2, ONLY_HERE_WIDTH, lines.height() - 3,
+                             ONLY_HERE_COLOR)  # fmt: skip
+        painter.end()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and self._corroboration is not None:
+            assert isinstance(event, QHelpEvent)
+            sentence = self.sentence_at_point(event.pos())
+            if sentence is None:
+                QToolTip.hideText()
+            else:
+                text = describe(self._corroboration.get(sentence.index))
+                QToolTip.showText(event.globalPos(), rich_tooltip(text), self.viewport())
+            return True
+        return super().viewportEvent(event)
 
     @property
     def hovered_sentence(self) -> int:
@@ -147,15 +236,22 @@ class ArticleTab(QWidget):
             widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             widget.setContentsMargins(18, 0, 18, 0)
         self.reader = ReaderView(article, self)
+        self.legend = HeatLegend(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 10, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(self.title)
         layout.addWidget(self.meta)
+        layout.addWidget(self.legend)
         layout.addSpacing(6)
         layout.addWidget(self.reader, 1)
         self.set_label(label)
         self.setFocusProxy(self.reader)
+
+    def set_corroboration(self, corroboration: Corroboration | None) -> None:
+        """How many other sources report each sentence; the legend shows once it is known."""
+        self.reader.set_corroboration(corroboration)
+        self.legend.setVisible(corroboration is not None)
 
     def set_label(self, label: str) -> None:
         self.label = label

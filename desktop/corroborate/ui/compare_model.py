@@ -16,12 +16,19 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 
 from ..core.model import Alignment, Article
 from ..core.textnorm import tokenize
+from .discrepancy_hints import (
+    DIFFERS_CLASS,
+    PANEL_HINT,
+    DiscrepancyCache,
+    layered_html,
+    value_spans,
+)
+from .kind_filter import KindFilter
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -36,6 +43,7 @@ SCORE_ROLE = Qt.ItemDataRole.UserRole + 23  # 0-100, None when unmatched
 DIFFERENCE_ROLE = Qt.ItemDataRole.UserRole + 24  # True when the row differs between sources
 ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 25  # the row's Annotation, or None
 MANUAL_ROLE = Qt.ItemDataRole.UserRole + 26  # True when a person linked the row's sentences
+DISCREPANCY_ROLE = Qt.ItemDataRole.UserRole + 27  # the row's Discrepancy records (matched rows)
 
 # CSS classes of changed words; the delegate's style sheet gives them their colours.
 REMOVED_CLASS, ADDED_CLASS = "removed", "added"
@@ -149,6 +157,7 @@ class ComparisonModel(QAbstractTableModel):
         self._differs: dict[tuple[tuple[int, ...], tuple[int, ...]], bool] = {}
         self._annotation_of: AnnotationLookup | None = None
         self._manual: set[tuple[int, int]] = set()
+        self._discrepancies = DiscrepancyCache()
 
     # --- state -----------------------------------------------------------------------
     @property
@@ -246,9 +255,14 @@ class ComparisonModel(QAbstractTableModel):
             ops = [op for op in self._differ(text_a, text_b) if op.kind != "equal"]
             removed = [(op.a_start, op.a_end) for op in ops if op.kind in ("delete", "replace")]
             added = [(op.b_start, op.b_end) for op in ops if op.kind in ("insert", "replace")]
+            found, a, b = self.discrepancies_of(r), self._alignment.a, self._alignment.b
             self._diffs[key] = (
-                marked_html(text_a, removed, REMOVED_CLASS),
-                marked_html(text_b, added, ADDED_CLASS),
+                layered_html(
+                    text_a, ((removed, REMOVED_CLASS), (value_spans(a, r.a, found), DIFFERS_CLASS))
+                ),
+                layered_html(
+                    text_b, ((added, ADDED_CLASS), (value_spans(b, r.b, found), DIFFERS_CLASS))
+                ),
             )
         return self._diffs[key]
 
@@ -257,6 +271,12 @@ class ComparisonModel(QAbstractTableModel):
             return self._diff_html(r)[0 if column == self.A else 1]
         indices = r.a if column == self.A else r.b
         return marked_html(self.text(indices, "a" if column == self.A else "b"), (), "")
+
+    def discrepancies_of(self, r: CompareRow) -> tuple:
+        """Typed differences of a matched row, found on first use (unmatched rows: none)."""
+        if r.kind != MATCHED:
+            return ()
+        return self._discrepancies.get(self._alignment.a, r.a, self._alignment.b, r.b)
 
     def explanation(self, row: int) -> str:
         """Why a pair was matched, in plain words (not yet escaped)."""
@@ -343,6 +363,8 @@ class ComparisonModel(QAbstractTableModel):
             return self.is_difference(index.row())
         if role == MANUAL_ROLE:
             return self.is_manual(index.row())
+        if role == DISCREPANCY_ROLE:
+            return self.discrepancies_of(r)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.SCORE:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
@@ -353,14 +375,18 @@ class ComparisonModel(QAbstractTableModel):
             return self.annotation(row)
         if role == KIND_ROLE:
             return self._rows[row].kind
+        if role == DISCREPANCY_ROLE:
+            return self.discrepancies_of(self._rows[row])
         annotation = self.annotation(row) if role in _STATUS_ROLES else None
-        if annotation is None:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return annotation.status.value.capitalize()
         if role == Qt.ItemDataRole.ToolTipRole:
-            note = f"\n{annotation.note}" if annotation.note else "\nNo note (press N to write one)"
-            return rich_tooltip(f"Marked {annotation.status.value}{note}")
+            found = self.discrepancies_of(self._rows[row])
+            lines = [f"⚠ {d.explanation}" for d in found] + ([PANEL_HINT] if found else [])
+            if annotation is not None:
+                lines.insert(0, f"Marked {annotation.status.value}")
+                lines.insert(1, annotation.note or "No note (press N to write one)")
+            return rich_tooltip("\n".join(lines)) if lines else None
+        if annotation is not None and role == Qt.ItemDataRole.DisplayRole:
+            return annotation.status.value.capitalize()
         return None
 
     def _tooltip(self, row: int, r: CompareRow, column: int) -> str:
@@ -382,30 +408,11 @@ class ComparisonModel(QAbstractTableModel):
 _STATUS_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
 
 
-class ComparisonFilter(QSortFilterProxyModel):
+class ComparisonFilter(KindFilter):
     """Shows all rows, or only one kind (matched / only in A / only in B)."""
 
     def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._kind: str | None = None
+        super().__init__(None, parent)
 
-    @property
-    def kind(self) -> str | None:
-        return self._kind
-
-    def set_kind(self, kind: str | None) -> None:
-        if kind == self._kind:
-            return
-        if hasattr(self, "beginFilterChange"):  # Qt 6.9+; older versions invalidate after
-            self.beginFilterChange()
-            self._kind = kind
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self._kind = kind
-            self.invalidateRowsFilter()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
-        if self._kind is None:
-            return True
-        model = self.sourceModel()
-        return model.row(source_row).kind == self._kind
+    def accepts_row(self, source_row: int, kind: str | None) -> bool:
+        return self.sourceModel().row(source_row).kind == kind

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 from .compare_model import (
     ADDED_CLASS,
     ANNOTATION_ROLE,
+    DISCREPANCY_ROLE,
     HTML_ROLE,
     KIND_ROLE,
     ONLY_A,
@@ -25,6 +26,7 @@ from .compare_model import (
     REMOVED_CLASS,
     SCORE_ROLE,
 )
+from .discrepancy_hints import DIFFERS_CLASS, badge_text
 
 # Space around the text inside a cell, in pixels.
 CELL_MARGIN = 6
@@ -36,6 +38,9 @@ REMOVED_TINT = QColor(220, 60, 60)
 ADDED_TINT = QColor(40, 170, 70)
 WORD_TINT_ALPHA = 0.28
 ROW_TINT_ALPHA = 0.10
+# Values the sources disagree on: bold, underlined and more strongly tinted than a word.
+DIFFERS_TINT = QColor(235, 130, 0)
+DIFFERS_TINT_ALPHA = 0.50
 
 
 def blend(base: QColor, tint: QColor, share: float) -> QColor:
@@ -59,9 +64,12 @@ def word_style_sheet(palette: QPalette) -> str:
     base = palette.color(QPalette.ColorRole.Base)
     removed = blend(base, REMOVED_TINT, WORD_TINT_ALPHA).name()
     added = blend(base, ADDED_TINT, WORD_TINT_ALPHA).name()
+    differs = blend(base, DIFFERS_TINT, DIFFERS_TINT_ALPHA).name()
     return (
         f"span.{REMOVED_CLASS} {{ background-color: {removed}; text-decoration: underline; }}\n"
         f"span.{ADDED_CLASS} {{ background-color: {added}; text-decoration: underline; }}\n"
+        f"span.{DIFFERS_CLASS} {{ background-color: {differs}; font-weight: bold; "
+        "text-decoration: underline; }\n"
     )
 
 
@@ -222,8 +230,28 @@ class StatusDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         width = option.fontMetrics.horizontalAdvance("Unverified ✎") + self.ICON_SIZE
-        height = max(option.fontMetrics.height(), self.ICON_SIZE) + 2 * CELL_MARGIN
-        return QSize(width + 2 * CELL_MARGIN + self.GAP, height)
+        line = max(option.fontMetrics.height(), self.ICON_SIZE)
+        # An annotated row with a discrepancy badge needs a second line for it.
+        lines = 2 if index.data(ANNOTATION_ROLE) and index.data(DISCREPANCY_ROLE) else 1
+        return QSize(width + 2 * CELL_MARGIN + self.GAP, lines * (line + 2) + 2 * CELL_MARGIN)
+
+    def _paint_badge(self, painter: QPainter, opt: QStyleOptionViewItem, top: int, count: int):
+        """A "⚠ 2 differ" badge on an orange ground: the mark and words say it, not colour."""
+        metrics = opt.fontMetrics
+        text = badge_text(count) + (" differs" if count == 1 else " differ")
+        rect = QRectF(
+            opt.rect.left() + CELL_MARGIN - 2,
+            top,
+            metrics.horizontalAdvance(text) + 8,
+            metrics.height() + 2,
+        )
+        base = opt.palette.color(QPalette.ColorRole.Base)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(blend(base, DIFFERS_TINT, 0.9))
+        painter.setBrush(blend(base, DIFFERS_TINT, DIFFERS_TINT_ALPHA))
+        painter.drawRoundedRect(rect, 4, 4)
+        painter.setPen(opt.palette.color(QPalette.ColorRole.Text))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         opt = QStyleOptionViewItem(option)
@@ -234,12 +262,18 @@ class StatusDelegate(QStyledItemDelegate):
         style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter, opt.widget)
         draw_row_separator(painter, opt)
         annotation = index.data(ANNOTATION_ROLE)
-        if annotation is None:
-            return
-        painter.save()
+        found = index.data(DISCREPANCY_ROLE)  # computed here: for visible rows only
         metrics = opt.fontMetrics
         line = max(metrics.height(), self.ICON_SIZE)
         top = opt.rect.top() + CELL_MARGIN
+        if found:
+            painter.save()
+            badge_top = top + (line + 4 if annotation is not None else 0)
+            self._paint_badge(painter, opt, badge_top, len(found))
+            painter.restore()
+        if annotation is None:
+            return
+        painter.save()
         left = opt.rect.left() + CELL_MARGIN
         icon = self._icon_for(annotation.status)
         icon_top = top + (line - self.ICON_SIZE) // 2

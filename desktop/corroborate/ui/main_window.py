@@ -30,9 +30,11 @@ from .actions import ActionId, ActionRegistry
 from .annotating import Annotator
 from .article_tab import ArticleTab
 from .comparisons import Comparisons
+from .corroboration import Corroboration
 from .dialogs import AboutDialog, ShortcutsDialog
 from .icons import window_icon
 from .models import ProblemsModel, SourcesModel
+from .report_export import ReportExport
 from .settings import Settings
 from .tasks import LatestTask
 from .widgets import DropOverlay, EmptyState, StatusProgress, counted
@@ -44,6 +46,7 @@ FILE_FILTER = "Articles ({});;All files (*)".format(
 
 class MainWindow(QMainWindow):
     loading_finished = Signal(object)  # LoadResult, after the models are updated
+    article_tab_opened = Signal(object)  # ArticleTab
 
     def __init__(self, settings: Settings | None = None) -> None:
         super().__init__()
@@ -66,6 +69,8 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.comparisons = Comparisons(self)
         self.annotator = Annotator(self)
+        self.corroboration = Corroboration(self)
+        self.report_export = ReportExport(self)
         self._restore_window()
 
     # --- construction ------------------------------------------------------------------
@@ -126,6 +131,10 @@ class MainWindow(QMainWindow):
         buttons = QHBoxLayout()
         buttons.setContentsMargins(4, 4, 4, 0)
         buttons.addWidget(self.compare_button)
+        self.facts_button = QToolButton()
+        self.facts_button.setDefaultAction(self.actions_[ActionId.SHOW_FACTS])
+        self.facts_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        buttons.addWidget(self.facts_button)
         buttons.addStretch(1)
         panel = QWidget()
         layout = QVBoxLayout(panel)
@@ -293,6 +302,7 @@ class MainWindow(QMainWindow):
         tab = ArticleTab(article, self.sources.label(article))
         index = self.tabs.addTab(tab, self.sources.label(article))
         self.tabs.setTabToolTip(index, f"{article.title}\n{article.path}")
+        self.article_tab_opened.emit(tab)
         return tab
 
     def article_tabs(self) -> list[ArticleTab]:

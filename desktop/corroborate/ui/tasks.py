@@ -54,16 +54,24 @@ class TaskHandle(QObject):
 
     def _report(self, done: int, total: int) -> bool:
         if not self._cancel.is_set():
-            self._signals.progress.emit(done, total)
+            self._emit(self._signals.progress, done, total)
         return not self._cancel.is_set()
 
     def _run(self) -> None:  # worker thread
         try:
             result = self._fn(self._report)
         except BaseException as exc:  # handed to the GUI thread, never lost
-            self._signals.finished.emit(None, exc)
+            self._emit(self._signals.finished, None, exc)
         else:
-            self._signals.finished.emit(result, None)
+            self._emit(self._signals.finished, result, None)
+
+    def _emit(self, signal, *args) -> None:
+        try:
+            signal.emit(*args)
+        except RuntimeError:
+            # The window that asked was closed while the work ran (e.g. on quit): Qt has
+            # deleted the receiving objects and there is nobody left to tell.
+            self._cancel.set()
 
     @Slot(int, int)
     def _relay_progress(self, done: int, total: int) -> None:

@@ -1,0 +1,102 @@
+"""`corroborate-cli facts PATH...`: every fact of a folder, with the articles reporting it.
+
+Prints JSON: the articles (as `load` prints them), then the facts, widest first: each
+with its id, the sentences of each article that report it, how many articles do, its
+most central wording and the discrepancies between articles. Facts reported by one
+article only (coverage 1) are its exclusive facts. Boilerplate lines are in no fact.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..core.facts import find_facts
+from ..core.loading import load_paths
+from ..core.model import Discrepancy, DiscrepancySide, Fact, FactTable
+from ..core.report import write_store_report
+from ..core.similarity import Corpus
+from ..core.store import Store
+from .load import article_json, print_json
+
+
+def side_json(side: DiscrepancySide) -> dict:
+    return {
+        "article": side.article,
+        "sentence": side.sentence,
+        "start": side.start,
+        "end": side.end,
+        "value": side.value,
+    }
+
+
+def discrepancy_json(d: Discrepancy) -> dict:
+    return {
+        "kind": d.kind,
+        "explanation": d.explanation,
+        "a": side_json(d.a),
+        "b": side_json(d.b),
+    }
+
+
+def fact_json(fact: Fact) -> dict:
+    article, sentence = fact.representative
+    return {
+        "id": fact.id,
+        "mentions": [{"article": m.article, "sentences": list(m.sentences)} for m in fact.mentions],
+        "coverage": fact.coverage,
+        "representative": {"article": article, "sentence": sentence},
+        "discrepancies": [discrepancy_json(d) for d in fact.discrepancies],
+    }
+
+
+def table_json(table: FactTable) -> dict:
+    return {
+        "articles": [article_json(a) for a in table.articles],
+        "facts": [fact_json(f) for f in table.facts],
+    }
+
+
+def fact_table(paths: list[str], threshold: float | None = None) -> tuple[FactTable, list[str]]:
+    """The facts of the articles under `paths`, and one message per file that could not
+    be read. Shared by every output of this command (JSON now, reports later)."""
+    result = load_paths(paths)
+    problems = [f"{p.path}: {p.reason}" for p in result.problems]
+    return find_facts(Corpus(result.articles), threshold=threshold), problems
+
+
+def _run(args: argparse.Namespace) -> int:
+    table, problems = fact_table(args.paths, args.threshold)
+    for message in problems:
+        print(f"corroborate-cli facts: {message}", file=sys.stderr)
+    if args.report:  # the HTML report instead of the JSON, with the store's annotations
+        try:
+            with Store() as store:
+                count = write_store_report(args.report, table, store)
+        except OSError as exc:
+            print(f"could not write {args.report}: {exc.strerror or exc}", file=sys.stderr)
+            return 1
+        print_json({"written": args.report, "facts": len(table.facts), "annotations": count})
+        return 0
+    print_json(table_json(table))
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "facts", help="group the sentences of many articles into facts and list who reports each"
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    parser.add_argument(
+        "--threshold",
+        type=float,
+        default=None,
+        metavar="N",
+        help="score 0-100 two sentences must reach to report one fact (default: align's)",
+    )
+    parser.add_argument(
+        "--report",
+        metavar="FILE.html",
+        help="write a self-contained HTML report (facts, sources, disputes, notes) instead",
+    )
+    parser.set_defaults(func=_run)

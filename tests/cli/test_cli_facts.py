@@ -1,0 +1,57 @@
+"""`corroborate-cli facts PATH...`: the scripted form of the fact view.
+
+If these broke, scripts reading the JSON would get another shape, mentions would point
+at articles or sentences that are not in the output, or an unreadable file would stop
+the command instead of being reported.
+"""
+
+import json
+
+from tests.cli.test_cli_load import run_cli
+from tests.conftest import SEEDS
+
+ARTICLE_KEYS = {"id", "path", "title", "source", "format", "text", "sentences"}
+SIDE_KEYS = {"article", "sentence", "start", "end", "value"}
+
+
+def test_json_lists_articles_and_facts_that_point_into_them():
+    proc = run_cli("facts", str(SEEDS))
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert set(data) == {"articles", "facts"}
+    assert len(data["articles"]) == 5 and all(set(a) == ARTICLE_KEYS for a in data["articles"])
+    texts = {a["id"]: a["text"] for a in data["articles"]}
+    counts = {a["id"]: len(a["sentences"]) for a in data["articles"]}
+    coverages = [f["coverage"] for f in data["facts"]]
+    assert coverages == sorted(coverages, reverse=True) and coverages[0] == 5
+    assert 1 in coverages  # exclusive facts are listed too
+    assert len({f["id"] for f in data["facts"]}) == len(data["facts"])
+    found = []
+    for fact in data["facts"]:
+        assert set(fact) == {"id", "mentions", "coverage", "representative", "discrepancies"}
+        assert isinstance(fact["id"], str) and fact["id"]
+        assert fact["coverage"] == len({m["article"] for m in fact["mentions"]})
+        for m in fact["mentions"]:
+            assert set(m) == {"article", "sentences"} and m["sentences"]
+            assert all(0 <= i < counts[m["article"]] for i in m["sentences"])
+        rep = fact["representative"]
+        assert any(
+            m["article"] == rep["article"] and rep["sentence"] in m["sentences"]
+            for m in fact["mentions"]
+        )
+        for d in fact["discrepancies"]:
+            assert set(d) == {"kind", "explanation", "a", "b"}
+            for side in (d["a"], d["b"]):
+                assert set(side) == SIDE_KEYS
+                assert texts[side["article"]][side["start"] : side["end"]] == side["value"]
+            found.append((d["kind"], d["a"]["value"], d["b"]["value"]))
+    assert any(k == "duration" and {a, b} == {"three-day", "four-day"} for k, a, b in found)
+
+
+def test_a_missing_path_is_reported_and_the_rest_still_grouped(tmp_path):
+    proc = run_cli("facts", str(SEEDS / "crbc-news.txt"), str(tmp_path / "nope.txt"))
+    assert proc.returncode == 0
+    assert "nope.txt" in proc.stderr
+    data = json.loads(proc.stdout)
+    assert len(data["articles"]) == 1
+    assert data["facts"] and all(f["coverage"] == 1 for f in data["facts"])
