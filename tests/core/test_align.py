@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corroborate.core.align import DEFAULT_THRESHOLD, align, mirror
+from corroborate.core.align import DEFAULT_THRESHOLD, align, is_label, mirror
 from corroborate.core.model import Article
 from corroborate.core.readers import content_id
 from corroborate.core.segment import split_sentences
@@ -125,3 +125,35 @@ def test_alignment_is_symmetric_and_deterministic(text_a, text_b, threshold):
     for m in forward.matches:
         assert list(m.a) == sorted(set(m.a)) and list(m.b) == sorted(set(m.b))
         assert min(len(m.a), len(m.b)) == 1 and max(len(m.a), len(m.b)) <= 3
+
+
+def titled(text: str, name: str) -> Article:
+    title = text.split("\n")[0]
+    return Article(content_id(text), f"{name}.txt", title, name, "txt", text, split_sentences(text))
+
+
+def test_headings_and_captions_stay_unaligned_but_the_headline_pairs():
+    # A user would otherwise see "Security Balancing Act" or a photo caption of names
+    # linked to sentences that merely share a topic word.
+    a = titled(
+        "Lee Visits China to Boost Trade With Beijing\n\n"
+        "Lee arrived in Beijing on Sunday for a four-day visit to boost trade.\n\n"
+        "Security Balancing Act\n\n"
+        "Seoul must balance its security alliance with Washington against trade with Beijing.",
+        "a",
+    )
+    b = titled(
+        "South Korean Leader Visits China to Boost Trade\n\n"
+        "Chinese President Xi Jinping - South Korean President Lee Jae Myung\n\n"
+        "South Korean President Lee Jae Myung landed in Beijing on Sunday, starting a "
+        "four-day visit.\n\n"
+        "Analysts call the trip a balancing act between security and trade.",
+        "b",
+    )
+    assert [is_label(a, i) for i in range(4)] == [False, False, True, False]
+    assert [is_label(b, j) for j in range(4)] == [False, True, False, False]
+    scores = Corpus((a, b)).score_matrix(a, b)
+    assert scores[2, 3] >= DEFAULT_THRESHOLD and scores[1, 1] >= DEFAULT_THRESHOLD
+    result = align(a, b)
+    assert pairs(result) == {(0, 0), (1, 2)}
+    assert 2 in result.only_a and 1 in result.only_b
