@@ -80,12 +80,83 @@ def test_the_explanation_names_the_kind_both_values_and_both_sources():
 
 def test_since_a_year_counts_from_the_year_the_story_is_dated():
     scene = "The visit starts on January 4, 2026. "
-    assert flags("It is the first visit in six years.", "It is the first visit since 2019.",
+    assert flags("It is the first visit in six years.", "It is the first visit since 2020.",
                  context_b=scene) == []  # fmt: skip
     assert flags("It is the first visit in six years.", "It is the first visit since 2015.",
                  context_b=scene) == [("duration", "six years", "since 2015")]  # fmt: skip
     # Without a dated sentence there is no year to count from: nothing is claimed.
     assert flags("It is the first visit in six years.", "It is the first visit since 2015.") == []
+
+
+def test_a_plain_count_of_years_against_a_start_year_counts_calendar_years():
+    """ "six years" against "since 2019" in a story of 2026: the reader is shown the
+    arithmetic, seven calendar years, and can judge it."""
+    scene = "The visit starts on January 4, 2026. "
+    (d,) = compare("It is the first visit in six years.", "It is the first visit since 2019.",
+                   context_b=scene)  # fmt: skip
+    assert (d.kind, d.a.value, d.b.value) == ("duration", "six years", "since 2019")
+    assert d.explanation == (
+        "Time span differs: six years (Alpha) vs since 2019 (Beta)"
+        " — 2019 to 2026 is seven calendar years"
+    )
+
+
+@pytest.mark.parametrize(
+    "span",
+    ["nearly six years", "more than six years", "about six years", "seven years"],
+)
+def test_a_hedged_or_matching_count_of_years_agrees_with_a_start_year(span):
+    scene = "The visit starts on January 4, 2026. "
+    assert flags(f"It is the first visit in {span}.", "It is the first visit since 2019.",
+                 context_b=scene) == []  # fmt: skip
+
+
+_DATED_2026 = "The visit starts on Sunday, January 4, 2026. "
+
+
+def test_a_weekday_its_own_date_contradicts_is_flagged_when_the_other_side_names_that_day():
+    """One outlet puts the Shanghai leg on "Tuesday, January 7" (a Wednesday in 2026),
+    another has Lee in Beijing on Tuesday: the reader learns one of them has the day wrong."""
+    (d,) = compare("Lee holds trade talks with Li Qiang in Beijing on Tuesday.",
+                   "Lee travels from Beijing to Shanghai on Tuesday, January 7.",
+                   context_b=_DATED_2026)  # fmt: skip
+    assert (d.kind, d.a.value, d.b.value) == ("date", "Tuesday", "Tuesday, January 7")
+    assert d.explanation == (
+        "Date and weekday disagree: Tuesday, January 7 (Beta) — 7 January 2026 is a Wednesday;"
+        " Tuesday (Alpha)"
+    )
+    # The other side naming the date instead of the weekday touches the same day too.
+    assert flags("Lee travels from Beijing to Shanghai on January 7.",
+                 "Lee travels from Beijing to Shanghai on Tuesday, January 7.",
+                 context_b=_DATED_2026) == [
+        ("date", "January 7", "Tuesday, January 7")
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text_a", "text_b"),
+    [
+        # The other side does not touch that day: nothing to disagree with.
+        ("Lee travels from Beijing to Shanghai after the summit.",
+         "Lee travels from Beijing to Shanghai on Tuesday, January 7."),
+        # The weekday is right for the date.
+        ("Lee holds trade talks in Beijing on Wednesday.",
+         "Lee travels from Beijing to Shanghai on Wednesday, January 7."),
+        # A year written with the date is its own calendar: 7 January 2025 was a Tuesday.
+        ("Lee holds trade talks in Beijing on Tuesday.",
+         "Lee travels from Beijing to Shanghai on Tuesday, January 7, 2025."),
+        # Both sides state the same day alike: no disagreement between them.
+        ("Lee travels from Beijing to Shanghai on Tuesday, January 7.",
+         "Lee travels from Beijing to Shanghai on Tuesday, January 7."),
+    ],
+)  # fmt: skip
+def test_a_weekday_and_date_that_no_other_side_contradicts_are_not_flagged(text_a, text_b):
+    assert flags(text_a, text_b, context_a=_DATED_2026, context_b=_DATED_2026) == []
+
+
+def test_without_a_year_the_weekday_of_a_date_is_not_guessed():
+    assert flags("Lee holds trade talks in Beijing on Tuesday.",
+                 "Lee travels from Beijing to Shanghai on Tuesday, January 7.") == []  # fmt: skip
 
 
 def test_a_time_after_an_event_is_compared_only_with_another_such_time():
@@ -198,6 +269,8 @@ _FRAGMENTS = [
     "Seoul joined the criticism of the drills.",
     "The talks are on Sunday, and 10 agreements worth $5 billion are due.",
     "The talks are on Monday, and 14 agreements worth $7 billion are due.",
+    "Lee flies to Shanghai on Tuesday, January 7, 2026, for the first visit in six years.",
+    "Lee flies to Shanghai on Tuesday, the first visit since 2019.",
 ]
 
 
@@ -278,6 +351,20 @@ SEED_DISCREPANCIES = [
      ("date", "November", "late October 2025")),
     (RESET, "second summit between", STATE, "late October 2025",
      ("date", "November", "late October 2025")),
+    # "in six years" against "since 2019" in 2026: seven calendar years.
+    (CRBC, "to Beijing in six years", STATE, "since Moon Jae-in",
+     ("duration", "six years", "since Moon Jae-in's 2019")),
+    (ECON, "first visit to China in six years", STATE, "since Moon Jae-in",
+     ("duration", "six years", "since Moon Jae-in's 2019")),
+    (SSB, "first time in six years", STATE, "since Moon Jae-in",
+     ("duration", "six years", "since Moon Jae-in's 2019")),
+    # 7 January 2026 is a Wednesday; the others hold the Li Qiang talks in Beijing on Tuesday.
+    (CRBC, "His packed agenda", STATE, "travels to Shanghai from Tuesday",
+     ("date", "Tuesday", "Tuesday, January 7")),
+    (ECON, "Premier Li Qiang on Tuesday", STATE, "travels to Shanghai from Tuesday",
+     ("date", "Tuesday", "Tuesday, January 7")),
+    (SSB, "Premier Li Qiang on Tuesday", STATE, "travels to Shanghai from Tuesday",
+     ("date", "Tuesday", "Tuesday, January 7")),
 ]  # fmt: skip
 
 
@@ -291,7 +378,7 @@ def test_real_seed_discrepancies_are_flagged(seeds, name_a, quote_a, name_b, quo
 @pytest.mark.parametrize(
     ("name_a", "quote_a", "name_b", "quote_b"),
     [
-        (CRBC, "to Beijing in six years", STATE, "since Moon Jae-in"),  # six years in 2026
+        (ECON, "first visit to China in six years", SSB, "first time in six years"),
         (ECON, "Sunday (Jan. 4)", STATE, "Sunday, January 4, 2026"),
         (CRBC, "Seoul declined to condemn", SSB, "chosen not to publicly condemn"),
         (CRBC, "Seoul notably did not join", ECON, "widespread international condemnation"),
@@ -302,7 +389,7 @@ def test_real_seed_discrepancies_are_flagged(seeds, name_a, quote_a, name_b, quo
         (CRBC, "last met in November", ECON, "last November on the sidelines"),
         (SSB, "refrained from taking sides", ECON, "deliberately avoided taking sides"),
         (RESET, "restrictions on South Korean music", CRBC, "unofficial restriction"),
-        (CRBC, "His packed agenda", STATE, "travels to Shanghai from Tuesday"),
+        (CRBC, "His packed agenda", STATE, "Core summit discussions"),  # Jan 5 is a Monday
         (CRBC, "His packed agenda", ECON, "The summit with Xi is scheduled"),
     ],
 )
@@ -316,8 +403,9 @@ def _verified(kind: str, value_a: str, value_b: str) -> bool:
 
 
 def test_every_flag_on_aligned_seed_pairs_is_a_verified_discrepancy(seeds):
-    """On the real alignment of the seeds a reader sees the four-day/three-day flag and
-    no false alarm: every flag is one of the discrepancies verified by reading."""
+    """On the real alignment of the seeds a reader sees the four-day/three-day flag among at
+    least five distinct discrepancies, and no false alarm: every flag is one of the
+    discrepancies verified by reading."""
     align_module = pytest.importorskip("corroborate.core.align")
     from corroborate.core.similarity import Corpus
 
@@ -331,3 +419,5 @@ def test_every_flag_on_aligned_seed_pairs_is_a_verified_discrepancy(seeds):
     unverified = [f for f in found if not _verified(*f[:3])]
     assert unverified == []
     assert any(f[0] == "duration" and {f[1], f[2]} == {"four-day", "three-day"} for f in found)
+    distinct = {(f[0], frozenset(f[1:3])) for f in found}
+    assert len(distinct) >= 5, sorted(map(str, distinct))

@@ -11,6 +11,7 @@ import pytest
 from corroborate.core.consistency import comparable, consistent
 from corroborate.core.quantities import find_mentions
 from corroborate.core.tokens import singular
+from corroborate.core.weekday_dates import dated_weekdays
 
 
 def only(text: str):
@@ -132,8 +133,14 @@ def pair(a: str, b: str, year: int | None = None):
         ("a four-day visit", "a three-day visit", None, False),
         ("a four-day visit", "a visit of four days", None, True),
         ("a one-week trip", "a seven-day trip", None, True),
-        ("in six years", "since 2019", 2026, True),
+        # A plain count of years against a start year: calendar years decide, 2019 to 2026
+        # is seven. A hedge leaves room for the months.
+        ("in six years", "since 2019", 2026, False),
+        ("in seven years", "since 2019", 2026, True),
         ("in six years", "since 2019", 2025, True),
+        ("in nearly six years", "since 2019", 2026, True),
+        ("in more than six years", "since 2019", 2026, True),
+        ("in about six years", "since 2019", 2026, True),
         ("in six years", "since 2015", 2026, False),
         ("in six years", "since 2019", None, None),
         ("more than 10 MOUs", "14 agreements", None, True),
@@ -175,3 +182,34 @@ def test_round_numbers_are_read_as_rounded_but_counts_stay_exact():
 
 def test_a_decade_is_not_a_year():
     assert find_mentions("a takeover battle in the 1980s") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lee travels to Shanghai from Tuesday, January 7, to Wednesday, January 8.",
+         [("tuesday", 1, 7, None, "Tuesday, January 7"),
+          ("wednesday", 1, 8, None, "Wednesday, January 8")]),
+        ("Lee departs on Sunday (Jan. 4), marking", [("sunday", 1, 4, None, "Sunday (Jan. 4)")]),
+        ("starting Sunday, January 4, 2026.", [("sunday", 1, 4, 2026, "Sunday, January 4, 2026")]),
+        ("the vote on Thursday 9 May", [("thursday", 5, 9, None, "Thursday 9 May")]),
+        # Not a weekday with its date: a list, a month without a day, a part of a month.
+        ("talks on Tuesday and a gala on January 7", []),
+        ("on Tuesday, in January", []),
+        ("from Monday, late January", []),
+    ],
+)  # fmt: skip
+def test_a_weekday_written_with_its_date_is_read_as_one_day(text, expected):
+    found = dated_weekdays(text, find_mentions(text))
+    assert [(d.weekday, d.month, d.day, d.year, text[d.start : d.end]) for d in found] == expected
+
+
+def test_the_calendar_gives_the_weekday_of_a_date_in_its_own_year_or_the_storys():
+    tuesday_7th, dated_2025 = (
+        dated_weekdays(t, find_mentions(t))[0]
+        for t in ("on Tuesday, January 7", "on Tuesday, January 7, 2025")
+    )
+    assert tuesday_7th.actual_weekday(2026) == "wednesday"
+    assert tuesday_7th.actual_weekday(None) is None  # no year, no calendar
+    assert dated_2025.actual_weekday(2026) == "tuesday"  # its own year wins
+    assert tuesday_7th.date_words(2026) == "7 January 2026"

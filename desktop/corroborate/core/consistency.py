@@ -1,7 +1,8 @@
 """Whether two quantity or calendar mentions (see `quantities`) can both be true.
 
-"six years" and "since 2019" agree in 2026; "more than 10 MOUs" and "14 agreements" agree;
-"four-day" and "three-day" do not. Values carry the precision they were written with, so
+"more than 10 MOUs" and "14 agreements" agree; "four-day" and "three-day" do not, nor do
+"six years" and "since 2019" in a story of 2026 (seven calendar years), while "nearly six
+years" and "since 2019" do. Values carry the precision they were written with, so
 "$328 billion" and "$328.08 billion" agree and "about 10" is not held to exactly ten.
 """
 
@@ -42,7 +43,7 @@ def identity(m: Mention) -> tuple:
 
 
 def _interval(m: Mention, reference_year: int | None) -> tuple[float, float] | None:
-    if m.hedge == "since":  # "since 2019" in 2026: six or seven years, by the months
+    if m.hedge == "since":  # a hedged "nearly six years" may meet "since 2019" in 2026
         if reference_year is None or reference_year - m.value < 1:
             return None
         span = reference_year - m.value
@@ -56,6 +57,51 @@ def _interval(m: Mention, reference_year: int | None) -> tuple[float, float] | N
     if m.hedge == "max":
         return -math.inf, value + half
     return value - half, value + half
+
+
+def _calendar_years(m: Mention, reference_year: int | None) -> int | None:
+    """Calendar years from a "since YEAR" mention to the story's year."""
+    if m.hedge != "since" or reference_year is None:
+        return None
+    return reference_year - int(m.value)
+
+
+def _exact_years(m: Mention) -> bool:
+    """A whole number of years written plainly: "six years", not "nearly six" or "a decade"."""
+    return m.family == "duration" and m.key == "year" and not m.hedge and m.step == 1.0
+
+
+def _span_counts_differ(x: Mention, y: Mention, reference_year: int | None) -> bool | None:
+    """ "in six years" against "since 2019": the count of calendar years decides.
+
+    None when the pair is not one plain count of years against one start year.
+    """
+    for span, since in ((x, y), (y, x)):
+        years = _calendar_years(since, reference_year)
+        if years is not None and years >= 1 and _exact_years(span):
+            return span.value != years
+    return None
+
+
+def span_note(x: Mention, y: Mention, reference_year: int | None) -> str | None:
+    """The arithmetic behind a length of time against a start year, for an explanation."""
+    since = [m for m in (x, y) if m.hedge == "since"]
+    if len(since) != 1 or reference_year is None:
+        return None
+    start = int(since[0].value)
+    years = reference_year - start
+    unit = "calendar year" if years == 1 else "calendar years"
+    return f"{start} to {reference_year} is {_number_words(years)} {unit}"
+
+
+_SMALL_NUMBERS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty"
+).split()
+
+
+def _number_words(n: int) -> str:
+    return _SMALL_NUMBERS[n] if 0 <= n < len(_SMALL_NUMBERS) else str(n)
 
 
 def _dates_agree(x: tuple, y: tuple) -> bool:
@@ -78,6 +124,9 @@ def consistent(x: Mention, y: Mention, reference_year: int | None) -> bool | Non
         return x.value == y.value
     if x.hedge == "since" and y.hedge == "since":
         return x.value == y.value
+    differ = _span_counts_differ(x, y, reference_year)
+    if differ is not None:
+        return not differ
     ix, iy = _interval(x, reference_year), _interval(y, reference_year)
     if ix is None or iy is None:
         return None

@@ -1,9 +1,10 @@
 """Typed discrepancies between the two sides of one aligned match.
 
 Two sentences that report the same event may still disagree on a fact: a four-day visit
-against a three-day one, November against late October, a missile against missiles, Lee
-against his adviser as the speaker, "did not join" against "joined". Each finding names
-its kind, explains itself in one line and points at the words on both sides.
+against a three-day one, November against late October, "six years" against "since 2019"
+in 2026, "Tuesday, January 7" (a Wednesday) against "on Tuesday", a missile against
+missiles, Lee against his adviser as the speaker, "did not join" against "joined". Each
+finding names its kind, explains itself in one line and points at the words on both sides.
 
 False alarms cost the reader's trust, so a finding needs two things of the same kind that
 cannot both be true, and words around them that show they describe the same thing. A value
@@ -13,7 +14,7 @@ present on one side only is an omission, not a contradiction, and is never repor
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache, partial
 
 from . import consistency, grammar
@@ -22,6 +23,7 @@ from .pairing import SideText, Spot, context, pair_up, sentence_links, side_text
 from .quantities import find_mentions
 from .speakers import SPEECH_VERBS, find_speakers, same_person
 from .textnorm import tokenize as word_tokens
+from .weekday_dates import dated_weekdays
 
 KINDS = ("number", "duration", "date", "weekday", "money", "percent", "plural", "speaker",
          "negation")  # fmt: skip
@@ -61,16 +63,18 @@ def find_discrepancies(
     """
     sa, sb = side_text(a, a_sentences), side_text(b, b_sentences)
     labels = _labels(a, b)
+    reference_year = consistency.reference_year(a, b)
     found = [
-        *_quantity_discrepancies(sa, sb, consistency.reference_year(a, b)),
+        *_quantity_discrepancies(sa, sb, reference_year),
+        *_weekday_date_discrepancies(sa, sb, reference_year),
         *_plural_discrepancies(sa, sb),
         *_speaker_discrepancies(sa, sb),
         *_negation_discrepancies(sa, sb),
     ]
     records = {}
-    for kind, x, y in found:
+    for kind, x, y, *explain in found:
         key = (kind, x.start, x.end, y.start, y.end)
-        records.setdefault(key, _record(kind, labels, sa, x, sb, y))
+        records.setdefault(key, _record(kind, labels, sa, x, sb, y, *explain))
     return tuple(sorted(records.values(), key=lambda d: (d.a.sentence, d.a.start, d.kind)))
 
 
@@ -80,10 +84,22 @@ def _labels(a: Article, b: Article) -> tuple[str, str]:
 
 
 def _record(
-    kind: str, labels: tuple[str, str], sa: SideText, x: Spot, sb: SideText, y: Spot
+    kind: str,
+    labels: tuple[str, str],
+    sa: SideText,
+    x: Spot,
+    sb: SideText,
+    y: Spot,
+    explain: Callable[[tuple[str, str], str, str], str] | None = None,
 ) -> Discrepancy:
+    """A finding; `explain(labels, value_a, value_b)` words it when the kind's label won't do."""
     side_a, side_b = _side_record(sa, x), _side_record(sb, y)
-    explanation = f"{_LABELS[kind]}: {side_a.value} ({labels[0]}) vs {side_b.value} ({labels[1]})"
+    if explain is not None:
+        explanation = explain(labels, side_a.value, side_b.value)
+    else:
+        explanation = (
+            f"{_LABELS[kind]}: {side_a.value} ({labels[0]}) vs {side_b.value} ({labels[1]})"
+        )
     return Discrepancy(kind, explanation, side_a, side_b)
 
 
@@ -142,7 +158,16 @@ def _quantity_discrepancies(sa: SideText, sb: SideText, reference_year: int | No
         _Lazy(partial(sentence_links, sa, sb)),
     )
     for x, y in pairs:
-        yield _KIND_OF_FAMILY[x.item.family], x, y
+        note = consistency.span_note(x.item, y.item, reference_year)
+        if note is None:
+            yield _KIND_OF_FAMILY[x.item.family], x, y
+        else:
+            yield _KIND_OF_FAMILY[x.item.family], x, y, partial(_explain_span, note)
+
+
+def _explain_span(note: str, labels: tuple[str, str], value_a: str, value_b: str) -> str:
+    """A length of time against a start year, with the arithmetic a reader can check."""
+    return f"Time span differs: {value_a} ({labels[0]}) vs {value_b} ({labels[1]}) — {note}"
 
 
 class _Lazy:
@@ -155,6 +180,52 @@ class _Lazy:
         if self._test is None:
             self._test = self._build()
         return self._test(i, j)
+
+
+# --- a weekday its own date contradicts --------------------------------------------
+
+
+@lru_cache(maxsize=16384)
+def _sentence_dated_weekdays(text: str) -> tuple:
+    mentions = [m for *_, m in _sentence_mentions(text)]
+    return tuple((d.start, d.end, frozenset(), d) for d in dated_weekdays(text, mentions))
+
+
+def _weekday_date_discrepancies(sa: SideText, sb: SideText, reference_year: int | None) -> Iterator:
+    """ "Tuesday, January 7" on one side when January 7 is a Wednesday that year.
+
+    Only when the other side names the same weekday or the same date: in one aligned
+    match that is the same week, so one of the two reports has the day wrong. A side that
+    is wrong on its own, or that both sides state alike, is not a disagreement between them.
+    """
+    links = _Lazy(partial(sentence_links, sa, sb))
+    for wrong, other, flipped in ((sa, sb, False), (sb, sa, True)):
+        stated = {
+            (s.item.weekday, s.item.month, s.item.day)
+            for s in _placed(other, _sentence_dated_weekdays)
+        }
+        for x in _placed(wrong, _sentence_dated_weekdays):
+            day = x.item
+            actual = day.actual_weekday(reference_year)
+            if actual in (None, day.weekday) or (day.weekday, day.month, day.day) in stated:
+                continue
+            for y in _placed(other, _sentence_mentions):
+                linked = links(y.sentence, x.sentence) if flipped else links(x.sentence, y.sentence)
+                if day.same_day(y.item) and linked:
+                    note = f"{day.date_words(reference_year)} is a {actual.capitalize()}"
+                    explain = partial(_explain_weekday, note, flipped)
+                    yield ("date", y, x, explain) if flipped else ("date", x, y, explain)
+                    break
+
+
+def _explain_weekday(
+    note: str, flipped: bool, labels: tuple[str, str], value_a: str, value_b: str
+) -> str:
+    """The side whose weekday and date disagree comes first, then the calendar's answer."""
+    (wrong, wrong_label), (other, other_label) = (value_a, labels[0]), (value_b, labels[1])
+    if flipped:
+        (wrong, wrong_label), (other, other_label) = (other, other_label), (wrong, wrong_label)
+    return f"Date and weekday disagree: {wrong} ({wrong_label}) — {note}; {other} ({other_label})"
 
 
 # --- singular and plural ---------------------------------------------------------
