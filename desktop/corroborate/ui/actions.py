@@ -43,6 +43,10 @@ class ActionId(Enum):
     LINK_SENTENCES = auto()
     REJECT_MATCH = auto()
     SHOW_FACTS = auto()
+    NEXT_PANE = auto()
+    NEXT_TAB = auto()
+    PREVIOUS_TAB = auto()
+    PREVIOUS_PANE = auto()
 
 
 @dataclass(frozen=True)
@@ -202,6 +206,22 @@ ACTION_SPECS: dict[ActionId, ActionSpec] = {
         "List every fact of the open articles against the sources that report it",
         "Ctrl+Shift+F",
         "facts",
+    ),
+    ActionId.NEXT_TAB: ActionSpec(
+        "Next &Tab", "Show the tab to the right of the current one", "Ctrl+PgDown"
+    ),
+    ActionId.PREVIOUS_TAB: ActionSpec(
+        "Previous T&ab", "Show the tab to the left of the current one", "Ctrl+PgUp"
+    ),
+    ActionId.NEXT_PANE: ActionSpec(
+        "Next &Pane",
+        "Move the keyboard focus to the next panel: the tabs, then each open panel in turn",
+        "F6",
+    ),
+    ActionId.PREVIOUS_PANE: ActionSpec(
+        "Previous Pa&ne",
+        "Move the keyboard focus back to the previous panel",
+        "Shift+F6",
     ),
 }
 

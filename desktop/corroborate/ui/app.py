@@ -13,6 +13,7 @@ from .. import __version__
 from .icons import window_icon
 from .main_window import MainWindow
 from .settings import Settings
+from .theme import apply_color_scheme
 
 SCREENSHOT_TIMEOUT_MS = 60_000
 
@@ -69,6 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     app.setWindowIcon(window_icon())
 
     settings = Settings()
+    apply_color_scheme(app, settings.color_scheme)  # owned by the app, follows the desktop
     window = MainWindow(settings)
     window.show()
     paths = initial_paths(args, settings)

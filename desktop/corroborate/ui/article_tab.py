@@ -129,6 +129,11 @@ class ReaderView(QTextBrowser):
     def corroboration(self) -> Corroboration | None:
         return self._corroboration
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._corroboration is not None:
+            self.set_corroboration(self._corroboration)  # tints of the new light or dark base
+
     def heat_selections(self) -> list[QTextEdit.ExtraSelection]:
         return list(self._heat)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,8 +27,9 @@ from ..core.similarity import Corpus
 from ..core.worddiff import word_diff
 from .annotations_model import status_icon
 from .compare_model import MATCHED, ONLY_A, ONLY_B, ComparisonFilter, ComparisonModel
-from .delegates import ScoreDelegate, SentenceDelegate, StatusDelegate, blend
+from .delegates import ScoreDelegate, SentenceDelegate, StatusDelegate
 from .tasks import LatestTask
+from .theme import soft_selection
 
 SCORE_COLUMN_WIDTH = 64
 STATUS_COLUMN_WIDTH = 112
@@ -78,13 +79,18 @@ class ComparisonView(QTableView):
         self.sentence_delegate = SentenceDelegate(self)
         self.score_delegate = ScoreDelegate(self)
         self.status_delegate = StatusDelegate(status_icon, self)
-        # A light selection keeps the tinted changed words readable (as in diff tools).
-        palette = self.palette()
-        highlight = palette.color(QPalette.ColorRole.Highlight)
-        soft = blend(palette.color(QPalette.ColorRole.Base), highlight, SELECTION_SHARE)
-        palette.setColor(QPalette.ColorRole.Highlight, soft)
-        palette.setColor(QPalette.ColorRole.HighlightedText, palette.color(QPalette.ColorRole.Text))
-        self.setPalette(palette)
+        self._soften_selection()
+
+    def _soften_selection(self) -> None:
+        """A light selection keeps the tinted changed words readable (as in diff tools)."""
+        palette = soft_selection(self.palette(), SELECTION_SHARE)
+        if palette is not None:
+            self.setPalette(palette)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # light or dark mode switched
+            self._soften_selection()
 
     def setModel(self, model) -> None:
         super().setModel(model)
@@ -226,8 +232,12 @@ class CompareTab(QWidget):
         layout.addLayout(bar)
         layout.addLayout(self.tools_row)
         layout.addWidget(self.stack, 1)
-        self.setFocusProxy(self.view)
         self._show_threshold(threshold)
+
+    def focusInEvent(self, event) -> None:
+        """The tab given the focus hands it to its rows. Not a focus proxy: with one, Tab
+        from the rows would skip the filters and the threshold above them."""
+        self.view.setFocus(event.reason())
 
     # --- labels, counts, summary ------------------------------------------------------------
     @property
@@ -348,7 +358,11 @@ class CompareTab(QWidget):
         self.model.set_manual_links(self._linked)
         self.model.set_alignment(alignment)
         self._aligned_once = True
+        was_waiting = self.stack.currentWidget() is not self.view
         self.stack.setCurrentWidget(self.view)
+        if was_waiting and self.isAncestorOf(self.window().focusWidget()):
+            # The rows were hidden when the tab took the focus: Qt gave it to a button.
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)
         self._restore_current(remembered)
         self._update_counts()
         self.alignment_applied.emit(alignment)

@@ -15,6 +15,7 @@ from .article_tab import ArticleTab
 from .compare_dialog import NewComparisonDialog
 from .compare_tab import CompareTab
 from .tasks import LatestTask
+from .widgets import StatusProgress
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -42,6 +43,9 @@ class Comparisons(QObject):
         self.summary.setToolTip("Rows of the current comparison and its threshold")
         window.statusBar().addPermanentWidget(self.summary)
         self.summary.hide()
+        self.progress = StatusProgress()  # shown only when the statistics take a while
+        self.progress.cancel_requested.connect(self.cancel)
+        window.statusBar().addPermanentWidget(self.progress)
 
         actions = window.actions_
         actions[ActionId.NEW_COMPARISON].triggered.connect(self.choose_and_open)
@@ -63,9 +67,18 @@ class Comparisons(QObject):
         if not articles:
             self.reset()
             return
+        self.progress.start("Preparing word statistics")
         self._builder.start(lambda _progress: Corpus(articles), self._on_corpus)
 
+    def cancel(self) -> None:
+        """Cancel pressed: comparisons and facts wait until they are asked for again."""
+        self.reset()
+        self.window.statusBar().showMessage(
+            "Word statistics cancelled: open a comparison to prepare them again", 8000
+        )
+
     def _on_corpus(self, corpus: Corpus | None, error: BaseException | None) -> None:
+        self.progress.finish()
         if error is not None or corpus is None:
             self.window.statusBar().showMessage(f"Could not compute word statistics: {error}")
             return
@@ -77,6 +90,7 @@ class Comparisons(QObject):
     def reset(self) -> None:
         """Everything was closed: forget the statistics of the old folder."""
         self._builder.cancel()
+        self.progress.finish()
         self.corpus = None
 
     @property

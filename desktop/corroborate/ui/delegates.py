@@ -27,6 +27,7 @@ from .compare_model import (
     SCORE_ROLE,
 )
 from .discrepancy_hints import DIFFERS_CLASS, badge_text
+from .theme import tint
 
 # Space around the text inside a cell, in pixels.
 CELL_MARGIN = 6
@@ -61,10 +62,9 @@ def draw_row_separator(painter: QPainter, option: QStyleOptionViewItem) -> None:
 
 
 def word_style_sheet(palette: QPalette) -> str:
-    base = palette.color(QPalette.ColorRole.Base)
-    removed = blend(base, REMOVED_TINT, WORD_TINT_ALPHA).name()
-    added = blend(base, ADDED_TINT, WORD_TINT_ALPHA).name()
-    differs = blend(base, DIFFERS_TINT, DIFFERS_TINT_ALPHA).name()
+    removed = tint(palette, REMOVED_TINT, WORD_TINT_ALPHA).name()
+    added = tint(palette, ADDED_TINT, WORD_TINT_ALPHA).name()
+    differs = tint(palette, DIFFERS_TINT, DIFFERS_TINT_ALPHA).name()
     return (
         f"span.{REMOVED_CLASS} {{ background-color: {removed}; text-decoration: underline; }}\n"
         f"span.{ADDED_CLASS} {{ background-color: {added}; text-decoration: underline; }}\n"
@@ -141,9 +141,8 @@ class SentenceDelegate(QStyledItemDelegate):
         painter.save()
         # A sentence found in one source only gets a faint tint of its side's colour.
         if html_text and kind in (ONLY_A, ONLY_B):
-            base = opt.palette.color(QPalette.ColorRole.Base)
-            tint = REMOVED_TINT if kind == ONLY_A else ADDED_TINT
-            painter.fillRect(opt.rect, blend(base, tint, ROW_TINT_ALPHA))
+            side_tint = REMOVED_TINT if kind == ONLY_A else ADDED_TINT
+            painter.fillRect(opt.rect, tint(opt.palette, side_tint, ROW_TINT_ALPHA))
         style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter, opt.widget)
         if html_text:
             document = self._document(opt, opt.rect.width())
@@ -248,7 +247,7 @@ class StatusDelegate(QStyledItemDelegate):
         base = opt.palette.color(QPalette.ColorRole.Base)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(blend(base, DIFFERS_TINT, 0.9))
-        painter.setBrush(blend(base, DIFFERS_TINT, DIFFERS_TINT_ALPHA))
+        painter.setBrush(tint(opt.palette, DIFFERS_TINT, DIFFERS_TINT_ALPHA))
         painter.drawRoundedRect(rect, 4, 4)
         painter.setPen(opt.palette.color(QPalette.ColorRole.Text))
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)

@@ -16,14 +16,14 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QStyle
 
 from ..core.model import Annotation, Article, Fact, FactTable
 from .annotations_model import STATUS_TEXT, named_icon, status_icon
 from .compare_model import rich_tooltip
-from .delegates import blend
 from .kind_filter import KindFilter
+from .theme import tint
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -260,10 +260,10 @@ class FactsModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
             return wording(article, sentences)
         if role == Qt.ItemDataRole.BackgroundRole:
-            base = QApplication.palette().color(QPalette.ColorRole.Base)
+            palette = QApplication.palette()
             if self._differing_in(fact, article.id):
-                return blend(base, DIFFERING_TINT, DIFFERING_SHARE)
-            return blend(base, PRESENT_TINT, PRESENT_SHARE)
+                return tint(palette, DIFFERING_TINT, DIFFERING_SHARE)
+            return tint(palette, PRESENT_TINT, PRESENT_SHARE)
         if role == Qt.ItemDataRole.ToolTipRole:
             numbers = ", ".join(str(i + 1) for i in sentences)
             noun = "Sentence" if len(sentences) == 1 else "Sentences"

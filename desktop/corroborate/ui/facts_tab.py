@@ -142,6 +142,7 @@ class FactsTab(QWidget):
         self.compare_action.setToolTip("Open the comparison of the two selected cells' sources")
         self.compare_action.triggered.connect(self.compare_selected)
         self.open_action = QAction("&Open in Article Tab", self)
+        self.open_action.setToolTip("Show this source's sentence in its article tab")
         self.open_action.triggered.connect(lambda: self._open_index(self.view.currentIndex()))
 
         layout = QVBoxLayout(self)
@@ -150,8 +151,12 @@ class FactsTab(QWidget):
         layout.addLayout(bar)
         layout.addLayout(self.tools_row)
         layout.addWidget(self.stack, 1)
-        self.setFocusProxy(self.view)
         self._update_counts()
+
+    def focusInEvent(self, event) -> None:
+        """The tab given the focus hands it to its rows. Not a focus proxy: with one, Tab
+        from the rows would skip the filters above them."""
+        self.view.setFocus(event.reason())
 
     def _layout_columns(self) -> None:
         header = self.view.horizontalHeader()
@@ -286,6 +291,7 @@ class FactsTab(QWidget):
             flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
             self.view.selectionModel().setCurrentIndex(index, flags)
         menu = QMenu(self)
+        menu.setToolTipsVisible(True)
         self.compare_action.setEnabled(self.selected_pair() is not None)
         menu.addAction(self.open_action)
         menu.addAction(self.compare_action)

@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ..core.model import FactTable
-from .delegates import blend
+from .theme import tint
 
 # Tint of corroborated sentences over the base colour, by level.
 HEAT_TINT = QColor(0, 150, 140)
@@ -59,8 +59,7 @@ def level_of(count: int) -> int:
 def heat_colour(palette: QPalette, level: int) -> QColor | None:
     if level <= 0:
         return None
-    base = palette.color(QPalette.ColorRole.Base)
-    return blend(base, HEAT_TINT, LEVELS[level - 1][3])
+    return tint(palette, HEAT_TINT, LEVELS[level - 1][3])
 
 
 def describe(others: tuple[str, ...] | None) -> str:

@@ -24,4 +24,16 @@ def app_icon_for(name: str) -> QIcon | None:
 
 @cache
 def window_icon() -> QIcon:
-    return app_icon_for("corroborate") or QIcon()
+    """The app icon from the PNGs drawn for each size (16-512 px, so title bars, task bars
+    and high-DPI docks each get a sharp one); the SVG when they are missing."""
+    icon = QIcon()
+    try:
+        from ..resources import resource_path
+
+        for png in sorted(resource_path("app-icon").glob("corroborate-*.png")):
+            icon.addFile(str(png))
+    except (ImportError, FileNotFoundError):
+        pass
+    if icon.isNull():
+        return app_icon_for("corroborate") or QIcon()
+    return icon

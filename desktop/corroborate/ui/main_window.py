@@ -37,7 +37,18 @@ from .models import ProblemsModel, SourcesModel
 from .report_export import ReportExport
 from .settings import Settings
 from .tasks import LatestTask
-from .widgets import DropOverlay, EmptyState, StatusProgress, counted
+from .widgets import (
+    BOTTOM_DOCK_HEIGHT,
+    RIGHT_DOCK_WIDTH,
+    DropOverlay,
+    EmptyState,
+    StatusProgress,
+    counted,
+    default_geometry,
+    drop_hint,
+    focus_next_pane,
+    local_paths,
+)
 
 FILE_FILTER = "Articles ({});;All files (*)".format(
     " ".join(f"*{suffix}" for suffix in sorted(ARTICLE_SUFFIXES))
@@ -54,7 +65,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Corroborate")
         self.setWindowIcon(window_icon())
         self.setAcceptDrops(True)
-        self.resize(1280, 820)
         self.current_folder: str | None = None
 
         self.sources = SourcesModel(self)
@@ -71,6 +81,12 @@ class MainWindow(QMainWindow):
         self.annotator = Annotator(self)
         self.corroboration = Corroboration(self)
         self.report_export = ReportExport(self)
+        self.view_menu.addSeparator()  # last, below the panels the parts above added
+        for action_id in (ActionId.NEXT_TAB, ActionId.PREVIOUS_TAB):
+            self.view_menu.addAction(self.actions_[action_id])
+        self.view_menu.addSeparator()
+        for action_id in (ActionId.NEXT_PANE, ActionId.PREVIOUS_PANE):
+            self.view_menu.addAction(self.actions_[action_id])
         self._restore_window()
 
     # --- construction ------------------------------------------------------------------
@@ -94,9 +110,12 @@ class MainWindow(QMainWindow):
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setAlternatingRowColors(True)
         view.verticalHeader().hide()
+        # Compact one-line rows: the five sample sources fit the panel's first-start height.
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
         view.horizontalHeader().setStretchLastSection(True)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         view.setWordWrap(False)
+        view.setTabKeyNavigation(False)  # Tab leaves the list (no keyboard trap); arrows move
         return view
 
     def _build_docks(self) -> None:
@@ -105,10 +124,14 @@ class MainWindow(QMainWindow):
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
-        self.sources_view.setColumnWidth(SourcesModel.SOURCE, 150)
-        self.sources_view.setColumnWidth(SourcesModel.TITLE, 320)
+        self.sources_view.setColumnWidth(SourcesModel.SOURCE, 180)
         self.sources_view.setColumnWidth(SourcesModel.SENTENCES, 80)
         self.sources_view.setColumnWidth(SourcesModel.FORMAT, 60)
+        self.sources_view.setColumnWidth(SourcesModel.FILE, 150)
+        # The title is what tells articles apart: it takes the room, not the file name.
+        sources_header = self.sources_view.horizontalHeader()
+        sources_header.setStretchLastSection(False)
+        sources_header.setSectionResizeMode(SourcesModel.TITLE, QHeaderView.ResizeMode.Stretch)
         self.sources_view.activated.connect(self._on_source_activated)
         self.sources_dock = self._dock("Sources", self._sources_panel(), "sources_dock")
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.sources_dock)
@@ -162,6 +185,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(a[ActionId.ADD_FILES])
         self.recent_menu = file_menu.addMenu("Recent &Folders")
         self.recent_menu.setToolTipsVisible(True)
+        recent_tip = "Open one of the folders opened before"
+        self.recent_menu.menuAction().setToolTip(recent_tip)
+        self.recent_menu.menuAction().setStatusTip(recent_tip)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
         file_menu.addAction(a[ActionId.CLOSE_TAB])
@@ -179,6 +205,11 @@ class MainWindow(QMainWindow):
             action.toggled.connect(dock.setVisible)
             dock.visibilityChanged.connect(self._sync_dock_actions)
             view_menu.addAction(action)
+        a[ActionId.NEXT_PANE].triggered.connect(lambda: self.cycle_focus(+1))
+        a[ActionId.PREVIOUS_PANE].triggered.connect(lambda: self.cycle_focus(-1))
+        # Ctrl+Tab works in the tab bar itself; these also work while reading.
+        a[ActionId.NEXT_TAB].triggered.connect(lambda: self.step_tab(+1))
+        a[ActionId.PREVIOUS_TAB].triggered.connect(lambda: self.step_tab(-1))
         compare_menu = self.menuBar().addMenu("&Compare")
         compare_menu.setToolTipsVisible(True)
         compare_menu.addAction(a[ActionId.NEW_COMPARISON])
@@ -203,11 +234,18 @@ class MainWindow(QMainWindow):
 
     def _restore_window(self) -> None:
         geometry = self.settings.window_geometry()
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.setGeometry(default_geometry(self.screen().availableGeometry()))
         state = self.settings.window_state()
-        if state is not None:
-            self.restoreState(state)
+        if state is None or not self.restoreState(state):
+            self.default_dock_sizes()
+
+    def default_dock_sizes(self) -> None:
+        """First start: the reading area dominates; the panels keep a modest share."""
+        height = min(BOTTOM_DOCK_HEIGHT, self.height() // 4)  # small screens: a quarter
+        width = min(RIGHT_DOCK_WIDTH, self.width() // 4)
+        self.resizeDocks([self.sources_dock], [height], Qt.Orientation.Vertical)
+        self.resizeDocks([self.annotator.panel_dock], [width], Qt.Orientation.Horizontal)
 
     def _sync_dock_actions(self) -> None:
         self.actions_[ActionId.SHOW_SOURCES].setChecked(not self.sources_dock.isHidden())
@@ -218,14 +256,18 @@ class MainWindow(QMainWindow):
         folders = self.settings.recent_folders
         for folder in folders:
             action = self.recent_menu.addAction(folder)
-            action.setToolTip(f"Open {folder}")
+            action.setToolTip(f"Open the articles of {folder}")
+            action.setStatusTip(action.toolTip())
             action.triggered.connect(lambda _=False, f=folder: self.open_folder(f))
         if not folders:
-            self.recent_menu.addAction("No recent folders").setEnabled(False)
+            empty = self.recent_menu.addAction("No recent folders")
+            empty.setToolTip("Folders you open are listed here")
+            empty.setEnabled(False)
         else:
             self.recent_menu.addSeparator()
             clear = self.recent_menu.addAction("Clear Recent Folders")
             clear.setToolTip("Forget the list of recent folders")
+            clear.setStatusTip(clear.toolTip())
             clear.triggered.connect(self.settings.clear_recent_folders)
 
     # --- opening articles --------------------------------------------------------------
@@ -295,6 +337,8 @@ class MainWindow(QMainWindow):
             self.problems_dock.raise_()
         self.statusBar().showMessage(message, 10000)
         self._update_empty_state()
+        if added and self.tabs.currentWidget() is not None:
+            self.tabs.currentWidget().setFocus(Qt.FocusReason.OtherFocusReason)  # the reader
         self.loading_finished.emit(result)
 
     # --- tabs --------------------------------------------------------------------------
@@ -353,26 +397,46 @@ class MainWindow(QMainWindow):
             self.tabs.setTabText(self.tabs.indexOf(tab), label)
             tab.set_label(label)
 
+    # --- keyboard focus between panes ---------------------------------------------------
+    def panes(self) -> list[QWidget]:
+        """What F6 visits: the current tab (or the empty state), then each shown panel,
+        left to right and top to bottom (a panel behind another's tab is not shown)."""
+        docks = [
+            d
+            for d in self.findChildren(QDockWidget)
+            if d.widget() and not d.visibleRegion().isEmpty()
+        ]
+        docks.sort(key=lambda d: (d.mapTo(self, d.rect().topLeft()).x(), d.y()))
+        main = self.tabs.currentWidget() if self.tabs.count() else self.empty_state
+        return [main, *docks]
+
+    def step_tab(self, step: int) -> None:
+        count = self.tabs.count()
+        if count:
+            self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % count)
+            self.tabs.currentWidget().setFocus(Qt.FocusReason.TabFocusReason)
+
+    def cycle_focus(self, step: int) -> QWidget | None:
+        """F6 / Shift+F6: the keyboard moves between the reading area and the panels."""
+        return focus_next_pane(self.panes(), step)
+
     # --- drag and drop -----------------------------------------------------------------
-    @staticmethod
-    def _local_paths(event) -> list[str]:
-        mime = event.mimeData()
-        if not mime.hasUrls():
-            return []
-        return [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
+    def _opens_folder(self, paths: Sequence[str]) -> bool:
+        """One folder dropped on an empty window opens it (as File → Open Folder would)."""
+        return len(paths) == 1 and Path(paths[0]).is_dir() and not self.sources.rowCount()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        paths = self._local_paths(event)
+        paths = local_paths(event)
         if paths:
             event.acceptProposedAction()
-            count = len(paths)
-            self.drop_overlay.show_hint(f"Drop to add {count} {'item' if count == 1 else 'items'}")
-            self.statusBar().showMessage("Release to add the dropped files and folders")
+            hint = drop_hint(paths, self._opens_folder(paths))  # overlay and status bar
+            self.drop_overlay.show_hint(hint)
+            self.statusBar().showMessage(hint)
         else:
             event.ignore()
 
     def dragMoveEvent(self, event) -> None:
-        if self._local_paths(event):
+        if local_paths(event):
             event.acceptProposedAction()
 
     def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
@@ -381,10 +445,14 @@ class MainWindow(QMainWindow):
 
     def dropEvent(self, event: QDropEvent) -> None:
         self.drop_overlay.hide()
-        paths = self._local_paths(event)
+        self.statusBar().clearMessage()
+        paths = local_paths(event)
         if paths:
             event.acceptProposedAction()
-            self.add_paths(paths)
+            if self._opens_folder(paths):
+                self.open_folder(paths[0])
+            else:
+                self.add_paths(paths)
 
     # --- closing -----------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:

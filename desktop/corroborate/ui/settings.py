@@ -51,6 +51,16 @@ class Settings:
     def first_run(self) -> bool:
         return not self._s.contains("files/last_folder")
 
+    # --- appearance ------------------------------------------------------------
+    @property
+    def color_scheme(self) -> str:
+        """ "system", "light" or "dark" (see ui/theme.py)."""
+        return str(self._s.value("appearance/color_scheme", "system"))
+
+    @color_scheme.setter
+    def color_scheme(self, scheme: str) -> None:
+        self._s.setValue("appearance/color_scheme", scheme)
+
     # --- window ----------------------------------------------------------------
     def window_geometry(self) -> QByteArray | None:
         value = self._s.value("window/geometry")

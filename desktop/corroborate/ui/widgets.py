@@ -1,12 +1,19 @@
-"""Small reusable widgets: the drop hint overlay, the empty state, the status-bar progress."""
+"""Small reusable widgets: the drop hint overlay, the empty state, the status-bar progress;
+the first window's geometry and where the keyboard enters a panel."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QLabel,
+    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -118,6 +125,73 @@ class StatusProgress(QWidget):
     def finish(self) -> None:
         self._timer.stop()
         self.hide()
+
+
+# First start: this window size, at most this share of the screen, centred.
+DEFAULT_SIZE = QSize(1280, 800)
+MAX_SCREEN_SHARE = 0.85
+BOTTOM_DOCK_HEIGHT = 200
+RIGHT_DOCK_WIDTH = 320
+
+
+def first_focusable(pane: QWidget) -> QWidget | None:
+    """The widget Tab would reach first inside `pane`, preferring a list or an editor."""
+    if pane.focusProxy() is not None and pane.focusProxy().isVisible():
+        return pane.focusProxy()
+    chain, widget = [], pane.nextInFocusChain()
+    while widget is not pane and widget not in chain and len(chain) < 1000:
+        chain.append(widget)
+        widget = widget.nextInFocusChain()
+    reachable = [
+        w
+        for w in chain
+        if pane.isAncestorOf(w)
+        and w.isVisible()
+        and w.isEnabled()
+        and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+    ]
+    preferred = [w for w in reachable if isinstance(w, QAbstractItemView | QPlainTextEdit)]
+    return (preferred or reachable or [None])[0]
+
+
+def default_geometry(available: QRect) -> QRect:
+    """The first window: DEFAULT_SIZE, shrunk to fit small screens, centred on `available`."""
+    width = min(DEFAULT_SIZE.width(), round(available.width() * MAX_SCREEN_SHARE))
+    height = min(DEFAULT_SIZE.height(), round(available.height() * MAX_SCREEN_SHARE))
+    rect = QRect(0, 0, width, height)
+    rect.moveCenter(available.center())
+    return rect
+
+
+def focus_next_pane(panes: Sequence[QWidget], step: int) -> QWidget | None:
+    """Focus the first widget of the pane `step` away from the one holding the focus."""
+    focused = QApplication.focusWidget()
+    here = next((n for n, p in enumerate(panes) if focused is p or p.isAncestorOf(focused)), -1)
+    for n in range(1, len(panes) + 1):
+        target = first_focusable(panes[(here + step * n) % len(panes)])
+        if target is not None:
+            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return target
+    return None
+
+
+def local_paths(event) -> list[str]:
+    """The local files and folders a drag carries."""
+    mime = event.mimeData()
+    if not mime.hasUrls():
+        return []
+    return [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
+
+
+def drop_hint(paths: Sequence[str], opens_folder: bool) -> str:
+    """What dropping `paths` will do: "Drop to add 3 files", "Drop to open the folder …"."""
+    if opens_folder:
+        return f"Drop to open the folder “{Path(paths[0]).name}”"
+    folders = sum(Path(p).is_dir() for p in paths)
+    parts = [
+        counted(n, noun) for n, noun in ((len(paths) - folders, "file"), (folders, "folder")) if n
+    ]
+    return "Drop to add " + " and ".join(parts)
 
 
 def counted(n: int, noun: str) -> str:
