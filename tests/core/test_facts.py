@@ -33,10 +33,11 @@ from tests.quality.align_quality import (
 )
 
 # Figures measured at the default settings (see the report printed by the gold test);
-# raise them when the grouping improves.
-MIN_PRECISION = 0.55
+# raise them when the grouping improves. Align's weak one-sided links (right less than
+# half the time on the gold) make no fact of their own, so a few of its pairs are in none.
+MIN_PRECISION = 0.70
 MIN_RECALL = 0.45
-MIN_ALIGN_AGREEMENT = 0.95
+MIN_ALIGN_AGREEMENT = 0.9
 
 
 @pytest.fixture(scope="module")
@@ -104,6 +105,7 @@ def test_visit_duration_fact_spans_every_source_that_states_it_and_flags_the_con
         name: {s.index for s in named[name].sentences if quote in s.text}
         for name, quote in (
             ("crbc-news.txt", "four-day visit"),
+            ("economic-ties-regional-tensions.txt", "The four-day trip"),
             ("ssbcrackexams.txt", "four-day visit"),
             ("state-visit-economic-security-talks.txt", "three-day state visit"),
         )
@@ -117,6 +119,34 @@ def test_visit_duration_fact_spans_every_source_that_states_it_and_flags_the_con
     assert facts, "no fact holds the duration in every source that states it"
     kinds = {(d.kind, d.a.value, d.b.value) for f in facts for d in f.discrepancies}
     assert any(k == "duration" and {a, b} == {"three-day", "four-day"} for k, a, b in kinds)
+
+
+def test_each_conflict_is_listed_on_one_fact_only(seeds):
+    """The lead sentence packing the visit's length, start and purpose is in several facts;
+    the reader should meet "three-day vs four-day" once, not on each of them."""
+    _, _, _, table = seeds
+    seen: dict[tuple, str] = {}
+    for fact in table.shared:
+        for d in fact.discrepancies:
+            sides = tuple(
+                sorted(
+                    ((d.a.article, d.a.sentence, d.a.start), (d.b.article, d.b.sentence, d.b.start))
+                )
+            )
+            key = (d.kind, *sides)
+            assert seen.setdefault(key, fact.id) == fact.id, (d.explanation, fact.id)
+    durations = [
+        f for f in table.shared
+        if any({d.a.value, d.b.value} == {"three-day", "four-day"} for d in f.discrepancies)
+    ]  # fmt: skip
+    assert len(durations) == 1
+
+
+def test_no_fact_is_contained_in_another(seeds):
+    _, _, _, table = seeds
+    held = [{(m.article, i) for m in f.mentions for i in m.sentences} for f in table.shared]
+    for n, one in enumerate(held):
+        assert not any(one < other for m, other in enumerate(held) if m != n)
 
 
 def test_exclusive_facts_of_the_most_detailed_article_stay_exclusive(seeds):

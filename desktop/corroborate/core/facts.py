@@ -9,10 +9,15 @@ articles:
    threshold. Candidate partners come from rare shared words, so the work grows with
    the folder, not with its square.
 2. Facts (`fact_groups`): links strongest first merge groups holding no article in
-   common whose mean score is high enough; the links this leaves between two facts are
-   then covered too, so two sentences `align` pairs share a fact.
+   common whose mean score is high enough and none of whose sentences score far below
+   it with each other; the links this leaves between two facts are then covered too,
+   so two sentences `align` pairs share a fact (except on its weakest one-sided links).
+   A fact whose outlets give different values of one quantity gathers every linked
+   sentence stating it. A fact contained in another is dropped, and each discrepancy
+   is listed on one fact only: the one about it.
 3. Every sentence in no shared fact is an exclusive fact of its article, except
-   boilerplate (`is_boilerplate`: bylines, section labels, source names), which is in no
+   boilerplate (`is_boilerplate`: bylines, section labels, source names) and lines
+   `align` takes no part in (`align.is_label`: headings, captions), which are in no
    fact and listed in `FactTable.skipped`.
 
 Which sentences one fact may hold:
@@ -21,10 +26,10 @@ Which sentences one fact may hold:
 - A fact holds one sentence per article, with two exceptions: a sentence the article
   repeats (two of its sentences scoring at least `sentence_graph.REPEAT_SCORE`, such as
   a headline repeated as the first line) is in every fact the first one is in; and a
-  sentence in no other fact joins a fact beside its article's sentence when one sentence
-  of another article in the fact scores at least the threshold with both (a body line
-  restating the headline). Never more than `fact_groups.MAX_PER_ARTICLE` sentences that
-  do not repeat each other.
+  sentence joins a fact beside its article's sentence when one sentence of another
+  article in the fact scores at least the threshold with both (a body line restating
+  the headline, or a second line stating a disputed quantity). Never more than
+  `fact_groups.MAX_PER_ARTICLE` sentences that do not repeat each other.
 
 Results depend on the articles' contents only: the order articles are given in changes
 nothing, and fact ids derive from the sentences each fact holds.
@@ -34,11 +39,12 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from itertools import combinations
 
 import numpy as np
 
-from .align import DEFAULT_THRESHOLD
+from .align import DEFAULT_THRESHOLD, is_label
 from .discrepancy import find_discrepancies
 from .fact_groups import FactGroups
 from .model import Article, Discrepancy, Fact, FactTable, Mention
@@ -85,7 +91,7 @@ def find_facts(
 
     def states_something(article: Article, i: int) -> bool:
         tokens = corpus.sentence_terms(article)[i].tokens
-        return not is_boilerplate(article.sentences[i].text, tokens)
+        return not (is_boilerplate(article.sentences[i].text, tokens) or is_label(article, i))
 
     space = sentence_space(corpus, states_something)
     ticker = _Ticker(progress, space.size)
@@ -102,6 +108,7 @@ def find_facts(
         facts.append(_fact(space, members, with_discrepancies=True))
         if not ticker.at(2 * space.size + space.size * (done + 1) // max(1, len(shared))):
             return cancelled
+    facts = _each_discrepancy_once(facts)
     facts += [_fact(space, [row], with_discrepancies=False) for row in groups.alone()]
     lengths = {a.id: max(1, len(a.sentences)) for a in space.articles}
     facts.sort(key=lambda f: (-f.coverage, _position(lengths, f), f.id))
@@ -132,6 +139,48 @@ def _fact(space: SentenceSpace, rows: list[int], with_discrepancies: bool) -> Fa
     representative = (articles[space.article[center]].id, int(space.sentence[center]))
     found = _discrepancies(space, by_article, representative) if with_discrepancies else ()
     return Fact(fact_id, mentions, representative, found)
+
+
+def _each_discrepancy_once(facts: list[Fact]) -> list[Fact]:
+    """Facts with each discrepancy (the same values in the same sentences) listed once.
+
+    A sentence packing several facts is in each of them, and so is its conflict with
+    another outlet ("three-day" against "four-day"); the reader should meet it once, on
+    the fact with the most instances of that conflict: the one that is about it. Ties go
+    to the fact reported by more articles, then to the lower id.
+    """
+    instances: dict[tuple, dict[int, int]] = {}
+    for n, fact in enumerate(facts):
+        for d in fact.discrepancies:
+            counts = instances.setdefault(_conflict(d), {})
+            counts[n] = counts.get(n, 0) + 1
+    owner: dict[tuple, int] = {}
+    for key, counts in instances.items():
+        owner[key] = min(counts, key=lambda n: (-counts[n], -facts[n].coverage, facts[n].id))
+    owned = {
+        _sides(d) for n, f in enumerate(facts) for d in f.discrepancies if owner[_conflict(d)] == n
+    }
+    out = []
+    for n, fact in enumerate(facts):
+        kept = tuple(
+            d for d in fact.discrepancies if owner[_conflict(d)] == n or _sides(d) not in owned
+        )
+        out.append(fact if kept == fact.discrepancies else replace(fact, discrepancies=kept))
+    return out
+
+
+def _conflict(d: Discrepancy) -> tuple:
+    return (d.kind, frozenset((d.a.value.casefold(), d.b.value.casefold())))
+
+
+def _sides(d: Discrepancy) -> tuple:
+    sides = sorted(
+        (
+            (d.a.article, d.a.sentence, d.a.start, d.a.end),
+            (d.b.article, d.b.sentence, d.b.start, d.b.end),
+        )
+    )
+    return (d.kind, *sides)
 
 
 def _central(space: SentenceSpace, rows: list[int]) -> int:
