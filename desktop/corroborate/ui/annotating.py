@@ -11,17 +11,17 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMessageBox, QToolBar
 
-from ..core.export import AnnotationFormatError
 from ..core.model import Annotation, LinkKind, Status, Target
 from .actions import ActionId
 from .annotation_panel import AnnotationPanel
-from .annotation_session import AnnotationSession
+from .annotation_session import CANCELLED, REPLACED, AnnotationSession
 from .annotations_dock import AnnotationsPanel
 from .compare_model import MATCHED, ONLY_A, ONLY_B, CompareRow
 from .compare_tab import CompareTab
 from .discrepancy_hints import joined_explanations
-from .export_dialog import ExportDialog, export_annotations, import_annotations
+from .export_dialog import ExportDialog, Transfers, export_annotations
 from .fact_annotator import FactAnnotator, set_note, set_status
+from .widgets import StatusProgress
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -66,6 +66,8 @@ class Annotator(QObject):
         self._build_docks()
         self._build_menus()
         self.facts = FactAnnotator(self)  # the same keys on the Facts tab
+        self.transfers = Transfers(self.session, window)
+        self._build_placing_progress()
         for action_id, status in STATUS_OF.items():
             a[action_id].triggered.connect(lambda _=False, s=status: self.mark(s))
         a[ActionId.CLEAR_ANNOTATION].triggered.connect(self.clear)
@@ -106,6 +108,23 @@ class Annotator(QObject):
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.list_dock)
         window.tabifyDockWidget(window.problems_dock, self.list_dock)
         window.sources_dock.raise_()
+
+    def _build_placing_progress(self) -> None:
+        """Placing thousands of stored annotations after a load runs on a worker."""
+        self.placing_progress = progress = StatusProgress()
+        self.window.statusBar().addPermanentWidget(progress)
+        session = self.session
+        session.placing_started.connect(lambda: progress.start("Placing annotations"))
+        session.placing_progress.connect(progress.report)
+        session.placing_finished.connect(self._on_placing_finished)
+        progress.cancel_requested.connect(session.cancel_placing)
+
+    def _on_placing_finished(self, problem: str) -> None:
+        self.placing_progress.finish()
+        if problem == CANCELLED:
+            self._say("Annotations were not placed: open the folder again to show them")
+        elif problem and problem != REPLACED:
+            self._say(f"Could not place the stored annotations: {problem}")
 
     def _build_menus(self) -> None:
         window, a = self.window, self.window.actions_
@@ -408,11 +427,11 @@ class Annotator(QObject):
     def choose_export(self) -> None:
         folder = self.window.current_folder or str(Path.home())
         dialog = ExportDialog(folder, bool(self.session.listed()), self.window)
-        if dialog.exec() != ExportDialog.DialogCode.Accepted:
-            return
-        self.export(dialog.choice())
+        if dialog.exec() == ExportDialog.DialogCode.Accepted:
+            self.transfers.export(dialog.choice())  # on a worker
 
     def export(self, choice) -> int | None:
+        """Export now, on this thread (scripts and small exports; the menu uses a worker)."""
         folder = [p.annotation for p in self.session.listed()]
         try:
             count = export_annotations(choice, folder, self.session.store.annotations())
@@ -425,17 +444,8 @@ class Annotator(QObject):
     def choose_import(self) -> None:
         start = self.window.current_folder or str(Path.home())
         path, _ = QFileDialog.getOpenFileName(self.window, "Import Annotations", start, JSON_FILTER)
-        if not path:
-            return
-        try:
-            result = import_annotations(self.session, path)
-        except (OSError, AnnotationFormatError) as exc:
-            QMessageBox.critical(self.window, "Import failed", f"Could not import {path}:\n{exc}")
-            return
-        self._say(
-            f"Imported: {result.added} new, {result.updated} updated, "
-            f"{result.unchanged} already known"
-        )
+        if path:
+            self.transfers.import_file(path)
 
 
 def _covering_sentence(article, target: Target) -> int | None:

@@ -3,21 +3,25 @@ loaded articles.
 
 One session per window. Every change goes through `push` as an undoable command and
 is committed by the store at once. After a load, each stored annotation is anchored
-again in the loaded articles (core/anchoring): annotations found there are indexed by
+again in the loaded articles (core/placement): annotations found there are indexed by
 the sentences they quote, so a comparison row finds its annotation; annotations on
 files of the loaded folders that can no longer be found are kept and listed as orphans.
+
+Placing thousands of annotations takes seconds, so `refresh` does it on a worker over
+snapshots of the articles and the store, and applies the answer on the GUI thread;
+a newer load makes an older answer stale, and it is dropped. Annotations changed while
+the worker ran are placed again when its answer arrives, so no edit is lost.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from ..core.anchoring import quote_sentence, reanchor_annotation, relocated
+from ..core.anchoring import quote_sentence, relocated
 from ..core.corrections import sentence_pairs
 from ..core.edits import (
     AddAnnotation,
@@ -29,31 +33,31 @@ from ..core.edits import (
     SetStatus,
     new_annotation,
 )
-from ..core.model import Anchor, Anchoring, Annotation, Article, LinkKind, Status, Target
+from ..core.model import Annotation, Article, LinkKind, Status, Target
+from ..core.placement import (
+    Placed,
+    SpanKey,
+    folders_of,
+    place,
+    place_all,
+    place_stored,
+    span_key,
+    stored_target_count,
+)
 from ..core.store import Store
+from .tasks import LatestTask
 
-# What identifies the sentences an annotation quotes: (article id, start, end) of each.
-SpanKey = frozenset[tuple[str, int, int]]
+__all__ = ["AnnotationSession", "Placed", "SpanKey", "span_key"]
 
-
-def span_key(targets: Iterable[Target]) -> SpanKey:
-    return frozenset((t.article, t.start, t.end) for t in targets)
-
-
-@dataclass(frozen=True, slots=True)
-class Placed:
-    """A stored annotation with its targets moved to where they are in the loaded text."""
-
-    annotation: Annotation
-    anchors: tuple[Anchor, ...]
-
-    @property
-    def orphan(self) -> bool:
-        return any(a.how == Anchoring.ORPHAN for a in self.anchors)
-
-    @property
-    def key(self) -> SpanKey:
-        return span_key(self.annotation.targets)
+# Up to this many stored quotes are placed at once on the GUI thread: even when each
+# needs a fuzzy search (a few milliseconds), the window stays responsive, and a small
+# folder shows its annotations without a moment of empty status columns.
+PLACE_AT_ONCE_TARGETS = 16
+# The worker waits this long before it starts: see _after_a_pause.
+PAINT_FIRST_S = 0.25
+# What placing_finished says when placing stopped without an answer.
+CANCELLED = "cancelled"  # the user pressed Cancel
+REPLACED = "replaced"  # a newer load or reload took over
 
 
 class AnnotationSession(QObject):
@@ -61,51 +65,100 @@ class AnnotationSession(QObject):
     annotations_reset = Signal()  # everything re-read (a load, an import)
     links_changed = Signal()
     label_applied = Signal(str, object)  # article id, label (None: the file's own name)
+    placing_started = Signal()  # placing runs on a worker: progress follows
+    placing_progress = Signal(int, int)  # annotations placed, of how many
+    placing_finished = Signal(str)  # "" when placed, else why not: CANCELLED, REPLACED, error
 
     def __init__(self, parent: QObject | None = None, store: Store | None = None) -> None:
         super().__init__(parent)
         self.store = store or Store()
         self.undo_stack = QUndoStack(self)
         self._articles: tuple[Article, ...] = ()
-        self._folders: set[str] = set()
+        self._folders: frozenset[str] = frozenset()
         self._placed: dict[str, Placed] = {}
         self._by_span: dict[SpanKey, str] = {}
         self._edit_session = 0
+        self._placer = LatestTask(self)
+        # Annotations changed while a worker places the stored ones (None: none running).
+        self._changed_meanwhile: set[str] | None = None
 
     def close(self) -> None:
+        self.cancel_placing(REPLACED)
         self.store.close()
 
     # --- placing annotations in the loaded articles ---------------------------------------
     def set_articles(self, articles: Sequence[Article]) -> None:
         """The articles now loaded: anchor every stored annotation in them again."""
         self._articles = tuple(articles)
-        self._folders = {str(Path(a.path).parent) for a in articles}
-        self.reload()
+        self._folders = folders_of(self._articles)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Place the stored annotations again: at once when there are few, else on a worker.
+
+        Until the worker answers, the placements made before stay listed (they are of
+        articles still loaded: loading only adds articles, opening a folder clears all).
+        """
+        if not self._articles or stored_target_count(self.store.path) <= PLACE_AT_ONCE_TARGETS:
+            self.reload()
+            return
+        articles, folders, path = self._articles, self._folders, self.store.path
+        self._changed_meanwhile = set()
+        self.placing_started.emit()
+        self._placer.start(
+            lambda progress: _after_a_pause(place_stored, path, articles, folders, progress),
+            self._on_placed,
+            self.placing_progress.emit,
+        )
 
     def reload(self) -> None:
+        """Place every stored annotation now, on this thread (a small store, or a caller
+        that needs the answer before it goes on)."""
+        self.cancel_placing(REPLACED)
+        if not self._articles:  # nothing loaded: nothing to read either
+            self._install([])
+            return
+        self._install(place_all(self.store.annotations(), self._articles, self._folders) or [])
+
+    def cancel_placing(self, why: str = CANCELLED) -> None:
+        if self._placer.running:
+            self._placer.cancel()
+            self.placing_finished.emit(why)
+        self._changed_meanwhile = None
+
+    @property
+    def is_placing(self) -> bool:
+        return self._placer.running
+
+    def _on_placed(self, placed: list[Placed] | None, error: BaseException | None) -> None:
+        changed, self._changed_meanwhile = self._changed_meanwhile or set(), None
+        if error is not None or placed is None:
+            self.placing_finished.emit(str(error) if error else CANCELLED)
+            return
+        self._install([p for p in placed if p.annotation.id not in changed], changed)
+        self.placing_finished.emit("")
+
+    def _install(self, placed: Iterable[Placed], again: Iterable[str] = ()) -> None:
+        """Show these placements (and place the annotations `again` from the store)."""
         self._placed.clear()
         self._by_span.clear()
-        if self._articles:
-            for annotation in self.store.annotations():
-                self._place(annotation)
+        for p in placed:
+            self._add(p)
+        for annotation_id in again:
+            stored = self.store.get(annotation_id)
+            if stored is not None:
+                self._place(stored)
         self.annotations_reset.emit()
 
-    def _place(self, annotation: Annotation, anchors: tuple[Anchor, ...] | None = None) -> None:
-        if anchors is None:
-            # Annotations of other folders are skipped quickly: no fuzzy search everywhere.
-            anchors = reanchor_annotation(annotation, self._articles, fuzzy_everywhere=False)
-        placed = Placed(relocated(annotation, anchors), anchors)
-        if not self._belongs(placed):
-            return
-        self._placed[annotation.id] = placed
-        if not placed.orphan:
-            self._by_span[placed.key] = annotation.id
+    def _place(self, annotation: Annotation) -> None:
+        placed = place(annotation, self._articles, self._folders)
+        if placed is not None:
+            self._add(placed)
 
-    def _belongs(self, placed: Placed) -> bool:
-        """Found in a loaded article, or quoting a file of a loaded folder (an orphan)."""
-        if any(a.how != Anchoring.ORPHAN for a in placed.anchors):
-            return True
-        return any(str(Path(t.path).parent) in self._folders for t in placed.annotation.targets)
+    def _add(self, placed: Placed) -> None:
+        self._placed[placed.annotation.id] = placed
+        if not placed.orphan:
+            self._by_span[placed.key] = placed.annotation.id
 
     def _forget(self, annotation_id: str) -> None:
         placed = self._placed.pop(annotation_id, None)
@@ -193,6 +246,9 @@ class AnnotationSession(QObject):
 
     # --- after every apply (do, undo, redo) --------------------------------------------------
     def _applied(self, command: Command) -> None:
+        changed = _annotation_id(command)
+        if changed is not None and self._changed_meanwhile is not None:
+            self._changed_meanwhile.add(changed)
         if isinstance(command, AddAnnotation):
             self._place(command.annotation)
             self.annotation_changed.emit(command.annotation.id)
@@ -213,3 +269,20 @@ class AnnotationSession(QObject):
         if stored is not None and placed is not None:
             self._placed[annotation_id] = Placed(relocated(stored, placed.anchors), placed.anchors)
         self.annotation_changed.emit(annotation_id)
+
+
+def _after_a_pause(fn, *args):
+    """`fn(*args)` on a worker once the window has painted what was just loaded: the worker
+    holds the GIL in turns with the GUI thread, and a folder's fifty new tabs painted in
+    those turns took several times longer."""
+    time.sleep(PAINT_FIRST_S)
+    return fn(*args)
+
+
+def _annotation_id(command: Command) -> str | None:
+    """The annotation a command adds, removes or edits (None for links and labels)."""
+    if isinstance(command, AddAnnotation):
+        return command.annotation.id
+    if isinstance(command, RemoveAnnotation | SetStatus | SetNote):
+        return command.annotation_id
+    return None

@@ -36,6 +36,29 @@ from .heatmap import (
 READABLE_WIDTH = 900
 
 
+class _SameOffsets:
+    """Offsets of a text without characters outside the Basic Multilingual Plane: Python
+    and Qt count them alike."""
+
+    def __init__(self, length: int) -> None:
+        self._length = length
+
+    def to_utf16(self, offset: int) -> int:
+        return offset
+
+    def from_utf16(self, position: int) -> int:
+        return max(0, min(position, self._length))
+
+
+def utf16_positions(text: str) -> Utf16Map | _SameOffsets:
+    """Utf16Map looks at every character in Python (~17 ms for a long article, times fifty
+    tabs on opening a folder); nearly every news text needs no map, which the codec tells
+    at C speed."""
+    if len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text):
+        return _SameOffsets(len(text))
+    return Utf16Map(text)
+
+
 class ReaderView(QTextBrowser):
     """Read-only article text. The text is set as plain text: never interpreted as markup."""
 
@@ -44,12 +67,13 @@ class ReaderView(QTextBrowser):
     def __init__(self, article: Article, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.article = article
-        self._positions = Utf16Map(article.text)
+        self._positions = utf16_positions(article.text)
         self._starts = [s.start for s in article.sentences]
         self._hovered = -1
         self._selected = -1
         self._corroboration: Corroboration | None = None  # None until facts are known
         self._heat: list[QTextEdit.ExtraSelection] = []
+        self._heat_stale = False  # the tints are built when the view is first shown
         self.setOpenLinks(False)
         self.setAcceptDrops(False)  # drops go to the main window, which adds the files
         self.viewport().setAcceptDrops(False)
@@ -109,10 +133,20 @@ class ReaderView(QTextBrowser):
 
     # --- corroboration heat map ------------------------------------------------------------
     def set_corroboration(self, corroboration: Corroboration | None) -> None:
-        """Tint each sentence by how many other sources report it (None: no tint)."""
+        """Tint each sentence by how many other sources report it (None: no tint).
+
+        A hidden tab builds its tints when it is first shown (or asked for them): about
+        30 ms for a long article, too much for fifty tabs at once when the facts arrive.
+        """
         self._corroboration = corroboration
+        self._heat_stale = True
+        if self.isVisible():
+            self._build_heat()
+
+    def _build_heat(self) -> None:
+        self._heat_stale = False
         self._heat = []
-        for index, others in (corroboration or {}).items():
+        for index, others in (self._corroboration or {}).items():
             colour = heat_colour(self.palette(), level_of(len(others)))
             if colour is not None:
                 self._heat.append(self._selection_for(index, colour))
@@ -125,6 +159,18 @@ class ReaderView(QTextBrowser):
         self._refresh_highlights()
         self.viewport().update()
 
+    def _ensure_heat(self) -> None:
+        if self._heat_stale:
+            self._build_heat()
+
+    def showEvent(self, event) -> None:
+        self._ensure_heat()
+        super().showEvent(event)
+
+    def extraSelections(self) -> list[QTextEdit.ExtraSelection]:
+        self._ensure_heat()
+        return super().extraSelections()
+
     @property
     def corroboration(self) -> Corroboration | None:
         return self._corroboration
@@ -135,6 +181,7 @@ class ReaderView(QTextBrowser):
             self.set_corroboration(self._corroboration)  # tints of the new light or dark base
 
     def heat_selections(self) -> list[QTextEdit.ExtraSelection]:
+        self._ensure_heat()
         return list(self._heat)
 
     def only_here(self) -> list[int]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
@@ -28,6 +30,7 @@ from ..core.worddiff import word_diff
 from .annotations_model import status_icon
 from .compare_model import MATCHED, ONLY_A, ONLY_B, ComparisonFilter, ComparisonModel
 from .delegates import ScoreDelegate, SentenceDelegate, StatusDelegate
+from .discrepancy_hints import prepared
 from .tasks import LatestTask
 from .theme import soft_selection
 
@@ -38,6 +41,9 @@ STATUS_COLUMN_WIDTH = 112
 RELAYOUT_DELAY_MS = 40
 # The selected row is tinted this share of the way towards the highlight colour.
 SELECTION_SHARE = 0.25
+# Rows are measured for this long per turn of the event loop; a long comparison (300
+# rows take about 180 ms) finishes over a few turns instead of freezing the window.
+MEASURE_BUDGET_S = 0.03
 
 
 def empty_alignment(a: Article, b: Article, threshold: float) -> Alignment:
@@ -72,7 +78,12 @@ class ComparisonView(QTableView):
         self._relayout = QTimer(self)
         self._relayout.setSingleShot(True)
         self._relayout.setInterval(RELAYOUT_DELAY_MS)
-        self._relayout.timeout.connect(self.resizeRowsToContents)
+        self._relayout.timeout.connect(self.measure_rows)
+        self._unmeasured: list[int] = []  # rows still to measure, the last one first
+        self._measuring = QTimer(self)
+        self._measuring.setSingleShot(True)
+        self._measuring.setInterval(0)
+        self._measuring.timeout.connect(self._measure_some)
         header = self.horizontalHeader()
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -106,14 +117,37 @@ class ComparisonView(QTableView):
         self.setColumnWidth(ComparisonModel.SCORE, SCORE_COLUMN_WIDTH)
         self.setColumnWidth(ComparisonModel.STATUS, STATUS_COLUMN_WIDTH)
         header.sectionResized.connect(lambda *_: self._relayout.start())
-        model.modelReset.connect(self.resizeRowsToContents)
-        model.layoutChanged.connect(self.resizeRowsToContents)
+        model.modelReset.connect(self.measure_rows)
+        model.layoutChanged.connect(self.measure_rows)
         model.rowsInserted.connect(self._measure_rows)
-        self.resizeRowsToContents()
+        self.measure_rows()
 
     def _measure_rows(self, _parent: QModelIndex, first: int, last: int) -> None:
         for row in range(first, last + 1):
             self.resizeRowToContents(row)
+
+    def measure_rows(self) -> None:
+        """Every row's height, from the top, a time budget per turn of the event loop."""
+        model = self.model()
+        self._unmeasured = list(range(model.rowCount() - 1, -1, -1)) if model else []
+        self._measure_some()
+
+    @property
+    def measuring(self) -> bool:
+        return bool(self._unmeasured)
+
+    def _measure_some(self) -> None:
+        # The row at the top of the view stays where it is while rows above it grow.
+        top = self.rowAt(0)
+        offset = self.rowViewportPosition(top) if top >= 0 else 0
+        started = time.perf_counter()
+        while self._unmeasured and time.perf_counter() - started < MEASURE_BUDGET_S:
+            self.resizeRowToContents(self._unmeasured.pop())
+        if top >= 0 and top < self.model().rowCount():
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + self.rowViewportPosition(top) - offset)
+        if self._unmeasured:
+            self._measuring.start()
 
 
 class CompareTab(QWidget):
@@ -330,7 +364,9 @@ class CompareTab(QWidget):
         if self._corpus is None:
             return  # set_corpus() starts the first alignment
         a, b, corpus, threshold = self.a, self.b, self._corpus, float(self.slider.value())
-        self._aligner.start(lambda _progress: align(a, b, corpus, threshold), self._on_aligned)
+        self._aligner.start(
+            lambda _progress: prepared(align(a, b, corpus, threshold)), self._on_aligned
+        )
 
     def _on_aligned(self, alignment: Alignment | None, error: BaseException | None) -> None:
         if error is not None:

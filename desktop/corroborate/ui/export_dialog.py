@@ -1,7 +1,9 @@
 """File → Export Annotations… and File → Import Annotations….
 
 The writing is `export_annotations`, plain and testable; the dialog only gathers the
-choices. Files are written atomically by core/export.
+choices. Files are written atomically by core/export. From the menus, `Transfers` runs
+both on a worker (thousands of annotations take a noticeable fraction of a second), with
+its own connection to the store, and reports on the GUI thread.
 """
 
 from __future__ import annotations
@@ -9,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,16 +23,28 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from ..core.export import STATUS_FILTERS, import_json, selected, write_csv, write_json
+from ..core.export import (
+    STATUS_FILTERS,
+    import_json,
+    selected,
+    write_csv,
+    write_json,
+)
 from ..core.model import Annotation, Status
-from ..core.store import MergeResult
+from ..core.store import MergeResult, Store
 from .annotation_session import AnnotationSession
 from .annotations_model import STATUS_TEXT, status_icon
+from .tasks import TaskHandle, run_task
+from .widgets import StatusProgress
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
 
 FORMATS = {"csv": "CSV table (*.csv)", "json": "W3C Web Annotation JSON (*.json)"}
 
@@ -59,6 +75,95 @@ def import_annotations(session: AnnotationSession, path: str) -> MergeResult:
     added, updated, unchanged = import_json(session.store, path)
     session.reload()
     return MergeResult(added, updated, unchanged)
+
+
+def export_stored(choice: ExportChoice, folder: Sequence[Annotation], store_path: Path) -> int:
+    """`export_annotations`, reading the whole store on this thread only when it is asked for
+    (run on a worker: a Store connection belongs to the thread that opened it)."""
+    everything: Sequence[Annotation] = ()
+    if not choice.folder_only:
+        with Store(store_path) as store:
+            everything = store.annotations()
+    return export_annotations(choice, folder, everything)
+
+
+def merge_file(store_path: Path, path: str) -> MergeResult:
+    """Merge a JSON file into the store at `store_path` through a connection of this thread."""
+    with Store(store_path) as store:
+        return MergeResult(*import_json(store, path))
+
+
+class Transfers(QObject):
+    """Export and import of the menus, on a worker; one at a time.
+
+    Neither can be cancelled half-way: the file is renamed into place whole and the
+    merge is one transaction, so a Cancel could only hide what happens anyway.
+    """
+
+    finished = Signal(str)  # what the status bar said when it was done
+
+    def __init__(self, session: AnnotationSession, window: MainWindow) -> None:
+        super().__init__(window)
+        self.session = session
+        self.window = window
+        self._task: TaskHandle | None = None
+        self.progress = StatusProgress()
+        self.progress.cancel_button.hide()
+        window.statusBar().addPermanentWidget(self.progress)
+
+    @property
+    def busy(self) -> bool:
+        return self._task is not None and not self._task.done
+
+    def export(self, choice: ExportChoice) -> None:
+        folder = [p.annotation for p in self.session.listed()]
+        path = self.session.store.path
+        self._start(
+            "Exporting annotations",
+            lambda _progress: export_stored(choice, folder, path),
+            lambda count: f"{count} annotation(s) exported to {choice.path}",
+            "Export failed",
+            "Could not write the file",
+        )
+
+    def import_file(self, path: str) -> None:
+        store_path = self.session.store.path
+
+        def imported(result: MergeResult) -> str:
+            self.session.refresh()  # on a worker too when the store is large
+            return (
+                f"Imported: {result.added} new, {result.updated} updated, "
+                f"{result.unchanged} already known"
+            )
+
+        self._start(
+            "Importing annotations",
+            lambda _progress: merge_file(store_path, path),
+            imported,
+            "Import failed",
+            f"Could not import {path}",
+        )
+
+    def _start(self, doing: str, work, done, failed_title: str, failed_text: str) -> None:
+        if self.busy:
+            self.window.statusBar().showMessage("Wait for the export or import to finish", 5000)
+            return
+        self.progress.start(doing)
+        self.window.statusBar().showMessage(f"{doing}…")
+
+        def on_done(result, error: BaseException | None) -> None:
+            self.progress.finish()
+            self._task = None
+            if error is not None:  # OSError, AnnotationFormatError: the message says which
+                self.window.statusBar().clearMessage()
+                QMessageBox.critical(self.window, failed_title, f"{failed_text}:\n{error}")
+                self.finished.emit("")
+                return
+            message = done(result)
+            self.window.statusBar().showMessage(message, 10000)
+            self.finished.emit(message)
+
+        self._task = run_task(work, on_done, None, self)
 
 
 class ExportDialog(QDialog):

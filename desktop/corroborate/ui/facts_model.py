@@ -81,6 +81,8 @@ class FactsModel(QAbstractTableModel):
         self._table: FactTable | None = None
         self._labels: dict[str, str] = {}
         self._annotation_of: AnnotationOfFact | None = None
+        # Wording of (fact id, article id): sorting 2,000 rows asks for it ~40,000 times.
+        self._wordings: dict[tuple[str, str], str] = {}
 
     # --- state -------------------------------------------------------------------------
     @property
@@ -91,6 +93,7 @@ class FactsModel(QAbstractTableModel):
         self.beginResetModel()
         self._table = table
         self._labels = dict(labels)
+        self._wordings.clear()
         self.endResetModel()
 
     def set_labels(self, labels: dict[str, str]) -> None:
@@ -258,7 +261,10 @@ class FactsModel(QAbstractTableModel):
         if not sentences:
             return "" if role == SORT_ROLE else None
         if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
-            return wording(article, sentences)
+            key = (fact.id, article.id)
+            if key not in self._wordings:
+                self._wordings[key] = wording(article, sentences)
+            return self._wordings[key]
         if role == Qt.ItemDataRole.BackgroundRole:
             palette = QApplication.palette()
             if self._differing_in(fact, article.id):

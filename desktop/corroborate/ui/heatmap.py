@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QWidget
 
-from ..core.model import FactTable
+from ..core.model import Fact, FactTable
 from .theme import tint
 
 # Tint of corroborated sentences over the base colour, by level.
@@ -31,13 +31,29 @@ ONLY_HERE_TEXT = "only here"
 Corroboration = dict[int, tuple[str, ...]]
 
 
+# The facts of each article of the last table asked about: when the facts arrive every
+# article tab asks, and looking through 2,000 facts for each of 50 tabs took 200 ms.
+_last_index: tuple[FactTable, dict[str, list[Fact]]] | None = None
+
+
+def _facts_by_article(table: FactTable) -> dict[str, list[Fact]]:
+    global _last_index
+    if _last_index is None or _last_index[0] is not table:
+        index: dict[str, list[Fact]] = {}
+        for fact in table.facts:
+            for article in fact.articles:
+                index.setdefault(article, []).append(fact)
+        _last_index = (table, index)
+    return _last_index[1]
+
+
 def others_by_sentence(
     table: FactTable, article_id: str, label_of: dict[str, str]
 ) -> Corroboration:
     """For each sentence of `article_id` in a fact: the other sources reporting any fact it
     is part of. Boilerplate lines, in no fact, are left out: they are neither."""
     others: dict[int, set[str]] = {}
-    for fact in table.facts_of(article_id):
+    for fact in _facts_by_article(table).get(article_id, ()):
         outlets = {a for a in fact.articles if a != article_id}
         for sentence in fact.sentences_of(article_id):
             others.setdefault(sentence, set()).update(outlets)

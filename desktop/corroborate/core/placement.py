@@ -1,0 +1,149 @@
+"""Placing stored annotations in the loaded articles, and the stored file's size.
+
+After a load every stored annotation is anchored again (core/anchoring). With thousands
+of annotations that takes seconds, so the window runs `place_stored` on a worker over
+immutable snapshots (the articles, the folders, the store's path) and applies the
+result; small stores are placed at once with `place_all`. Pure apart from reading the
+store file, which a worker does through its own connection.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePath
+
+from .anchoring import reanchor, relocated
+from .model import Anchor, Anchoring, Annotation, Article, Target
+from .store import Store
+
+# What identifies the sentences an annotation quotes: (article id, start, end) of each.
+SpanKey = frozenset[tuple[str, int, int]]
+Progress = Callable[[int, int], bool]
+# Annotations between two progress reports (each report crosses threads).
+PROGRESS_EVERY = 25
+
+
+def span_key(targets: Iterable[Target]) -> SpanKey:
+    return frozenset((t.article, t.start, t.end) for t in targets)
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """A stored annotation with its targets moved to where they are in the loaded text."""
+
+    annotation: Annotation
+    anchors: tuple[Anchor, ...]
+
+    @property
+    def orphan(self) -> bool:
+        return any(a.how == Anchoring.ORPHAN for a in self.anchors)
+
+    @property
+    def key(self) -> SpanKey:
+        return span_key(self.annotation.targets)
+
+
+def folders_of(articles: Iterable[Article]) -> frozenset[str]:
+    return frozenset(str(Path(a.path).parent) for a in articles)
+
+
+def belongs(placed: Placed, folders: Collection[str]) -> bool:
+    """Found in a loaded article, or quoting a file of a loaded folder (an orphan)."""
+    if any(a.how != Anchoring.ORPHAN for a in placed.anchors):
+        return True
+    return any(str(Path(t.path).parent) in folders for t in placed.annotation.targets)
+
+
+class _Loaded:
+    """What reanchor() compares every target with, worked out once per load: the ids,
+    source labels and file names of the loaded articles."""
+
+    def __init__(self, articles: Sequence[Article]) -> None:
+        self.articles = articles
+        self.ids = {a.id for a in articles}
+        self.sources = {a.source for a in articles}
+        self.names = {PurePath(a.path).name for a in articles}
+
+    def anchor(self, target: Target) -> Anchor:
+        """reanchor(target, articles, fuzzy_everywhere=False), with the same answer.
+
+        A target of another folder (no id, source or file name in common, its quote in
+        no loaded text) is an orphan: said without reanchor() taking every article's
+        path apart, which made it the slowest step of a load for half the store.
+        """
+        if (
+            target.article in self.ids
+            or target.source in self.sources
+            or PurePath(target.path).name in self.names
+            or (target.exact and any(target.exact in a.text for a in self.articles))
+        ):
+            return reanchor(target, self.articles, fuzzy_everywhere=False)
+        return Anchor(target, Anchoring.ORPHAN, None, 0.0)
+
+
+def place(
+    annotation: Annotation,
+    articles: Sequence[Article],
+    folders: Collection[str],
+    loaded: _Loaded | None = None,
+) -> Placed | None:
+    """The annotation placed in `articles`; None when it is about other folders."""
+    # Annotations of other folders are skipped quickly: no fuzzy search everywhere.
+    loaded = loaded or _Loaded(articles)
+    anchors = tuple(loaded.anchor(t) for t in annotation.targets)
+    placed = Placed(relocated(annotation, anchors), anchors)
+    return placed if belongs(placed, folders) else None
+
+
+def place_all(
+    annotations: Sequence[Annotation],
+    articles: Sequence[Article],
+    folders: Collection[str],
+    progress: Progress | None = None,
+) -> list[Placed] | None:
+    """Every annotation of the loaded folders, placed; None once `progress` says stop."""
+    found: list[Placed] = []
+    total = len(annotations)
+    loaded = _Loaded(articles)
+    for n, annotation in enumerate(annotations):
+        if progress is not None and n % PROGRESS_EVERY == 0 and not progress(n, total):
+            return None
+        placed = place(annotation, articles, folders, loaded)
+        if placed is not None:
+            found.append(placed)
+    if progress is not None:
+        progress(total, total)
+    return found
+
+
+def place_stored(
+    store_path: str | os.PathLike[str],
+    articles: Sequence[Article],
+    folders: Collection[str],
+    progress: Progress | None = None,
+) -> list[Placed] | None:
+    """`place_all` over the annotations stored at `store_path`, read on this thread."""
+    with Store(store_path) as store:
+        annotations = store.annotations()
+    return place_all(annotations, articles, folders, progress)
+
+
+def stored_target_count(store_path: str | os.PathLike[str]) -> int:
+    """How many quoted sentences the store holds: what placing costs grows with.
+
+    One COUNT over a read-only connection (about a millisecond), so the window can
+    decide whether placing is quick enough to do at once without reading everything.
+    """
+    path = Path(store_path)
+    if not path.exists():
+        return 0
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=10)
+    try:
+        return conn.execute("SELECT COUNT(*) FROM targets").fetchone()[0]
+    except sqlite3.OperationalError:  # no table yet: nothing stored
+        return 0
+    finally:
+        conn.close()
