@@ -24,7 +24,8 @@ from corroborate.ui.compare_model import (
     ComparisonModel,
     arrange_rows,
 )
-from corroborate.ui.compare_tab import CompareTab, ComparisonView
+from corroborate.ui.compare_tab import CompareTab
+from corroborate.ui.comparison_view import ComparisonView
 from corroborate.ui.dialogs import ShortcutsDialog
 from tests.ui.conftest import wait_loaded
 
