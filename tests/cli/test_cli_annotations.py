@@ -7,8 +7,6 @@ cannot bring a colleague's annotations in.
 import csv
 import json
 import shutil
-import subprocess
-import sys
 
 import pytest
 
@@ -19,7 +17,7 @@ from corroborate.core.export import CSV_COLUMNS
 from corroborate.core.loading import load_paths
 from corroborate.core.model import Status
 from corroborate.core.store import Store
-from tests.conftest import ROOT
+from tests.cli.process import run_cli
 
 
 @pytest.fixture
@@ -43,17 +41,6 @@ def folders(tmp_path, seeds_dir):
         )
         store.add(new_annotation(Status.AGREED, [quote_sentence(wire, wire.sentences[1])]))
     return main, other
-
-
-def run_cli(*args):
-    """The real entry point in a new process (slow: use once, for the wiring)."""
-    return subprocess.run(
-        [sys.executable, "-m", "corroborate.cli", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT / "desktop",
-        timeout=120,
-    )
 
 
 @pytest.fixture

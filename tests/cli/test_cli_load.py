@@ -1,18 +1,7 @@
 import json
-import subprocess
-import sys
 
-from tests.conftest import ROOT, SEEDS
-
-
-def run_cli(*args):
-    return subprocess.run(
-        [sys.executable, "-m", "corroborate.cli", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT / "desktop",
-        timeout=120,
-    )
+from tests.cli.process import run_cli
+from tests.conftest import SEEDS
 
 
 def test_load_seeds_prints_five_articles_with_valid_offsets():

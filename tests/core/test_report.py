@@ -11,13 +11,12 @@ from pathlib import Path
 import pytest
 
 from corroborate.core import export
-from corroborate.core.anchoring import quote_sentence
+from corroborate.core.anchoring import annotations_on, quote_sentence
 from corroborate.core.edits import new_annotation
 from corroborate.core.facts import find_facts
 from corroborate.core.loading import load_paths
 from corroborate.core.model import Fact, FactTable, Status
 from corroborate.core.report import (
-    annotations_on,
     file_name,
     render_report,
     write_report,

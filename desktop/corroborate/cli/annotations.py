@@ -15,7 +15,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..core.anchoring import reanchor_annotation, relocated
+from ..core.anchoring import annotations_on
 from ..core.export import (
     STATUS_FILTERS,
     AnnotationFormatError,
@@ -25,22 +25,14 @@ from ..core.export import (
     write_json,
 )
 from ..core.loading import load_paths
-from ..core.model import Anchoring, Annotation
+from ..core.model import Annotation
 from ..core.store import Store
 from .load import print_json
 
 
 def annotations_in_folder(annotations: tuple[Annotation, ...], folder: str) -> list[Annotation]:
     """Annotations with at least one target placed in the folder's articles, relocated."""
-    articles = load_paths([folder]).articles
-    chosen = []
-    for annotation in annotations:
-        # No fuzzy search through every article for annotations made elsewhere: that
-        # would make exporting one folder slow when the store holds many others.
-        anchors = reanchor_annotation(annotation, articles, fuzzy_everywhere=False)
-        if any(a.how != Anchoring.ORPHAN for a in anchors):
-            chosen.append(relocated(annotation, anchors))
-    return chosen
+    return annotations_on(load_paths([folder]).articles, annotations)
 
 
 def _export(args: argparse.Namespace) -> int:

@@ -172,3 +172,18 @@ def _covering_sentence(article: Article, start: int, end: int) -> Sentence | Non
         if overlap > best_overlap:
             best, best_overlap = s, overlap
     return best
+
+
+def annotations_on(
+    articles: Sequence[Article], annotations: Iterable[Annotation]
+) -> list[Annotation]:
+    """The annotations quoting `articles`, their targets moved to where the quotes are now
+    (an edited or moved file keeps its annotations, as in the window)."""
+    chosen = []
+    for annotation in annotations:
+        # No fuzzy search through every article for annotations made elsewhere: that
+        # would make one folder slow when the store holds many others.
+        anchors = reanchor_annotation(annotation, articles, fuzzy_everywhere=False)
+        if any(a.how != Anchoring.ORPHAN for a in anchors):
+            chosen.append(relocated(annotation, anchors))
+    return chosen

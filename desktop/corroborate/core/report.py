@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import os
 import textwrap
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import TextIO
 
-from .anchoring import reanchor_annotation, relocated
+from .anchoring import annotations_on
 from .export import write_atomically
-from .model import Anchoring, Annotation, Article, Fact, FactTable, Status
+from .model import Annotation, Fact, FactTable, Status
 from .report_context import ReportContext, esc, file_name, in_details, status_badge
 from .report_details import (
     annotated_section,
@@ -92,20 +92,6 @@ def write_report(
         out.write(document)
 
     write_atomically(path, write)
-
-
-def annotations_on(
-    articles: Sequence[Article], annotations: Iterable[Annotation]
-) -> list[Annotation]:
-    """The annotations quoting `articles`, their targets moved to where the quotes are now
-    (an edited or moved file keeps its annotations, as in the window)."""
-    chosen = []
-    for annotation in annotations:
-        # No fuzzy search through every article for annotations made on other folders.
-        anchors = reanchor_annotation(annotation, articles, fuzzy_everywhere=False)
-        if any(a.how != Anchoring.ORPHAN for a in anchors):
-            chosen.append(relocated(annotation, anchors))
-    return chosen
 
 
 def write_store_report(

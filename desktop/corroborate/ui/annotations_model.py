@@ -6,7 +6,6 @@ from __future__ import annotations
 from functools import cache
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 from ..core.model import Anchoring, Status, Target
 from .annotation_session import AnnotationSession, Placed
 from .icons import app_icon_for
+from .table_model import ReadOnlyTableModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -57,7 +57,7 @@ def quote_line(target: Target) -> str:
     return f"{target.source}: {target.exact}"
 
 
-class AnnotationsModel(QAbstractTableModel):
+class AnnotationsModel(ReadOnlyTableModel):
     """One row per annotation of the loaded folder; orphans marked and quoted."""
 
     COLUMNS = ("Status", "Note", "Quotes", "Found", "Modified")
@@ -103,25 +103,11 @@ class AnnotationsModel(QAbstractTableModel):
             self.endInsertRows()
 
     # --- QAbstractTableModel ---------------------------------------------------------------
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.COLUMNS):
-            return self.COLUMNS[section]
-        return None
-
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    def row_count(self) -> int:
+        return len(self._rows)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not self.in_range(index):
             return None
         placed = self._rows[index.row()]
         a = placed.annotation

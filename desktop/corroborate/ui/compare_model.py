@@ -13,7 +13,6 @@ from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -29,6 +28,7 @@ from .discrepancy_hints import (
     value_spans,
 )
 from .kind_filter import KindFilter
+from .table_model import ReadOnlyTableModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -133,7 +133,7 @@ def rich_tooltip(text: str) -> str:
     return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
 
 
-class ComparisonModel(QAbstractTableModel):
+class ComparisonModel(ReadOnlyTableModel):
     """Columns: sentence(s) of A | score | sentence(s) of B | annotation status."""
 
     A, SCORE, B, STATUS = range(4)
@@ -304,11 +304,11 @@ class ComparisonModel(QAbstractTableModel):
         return f"{head}\nPaired because both say: {shown}{more}"
 
     # --- QAbstractTableModel ---------------------------------------------------------------
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def row_count(self) -> int:
+        return len(self._rows)
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
+    def column_count(self) -> int:
+        return 4
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < 4:
@@ -331,13 +331,8 @@ class ComparisonModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not self.in_range(index):
             return None
         r = self._rows[index.row()]
         column = index.column()

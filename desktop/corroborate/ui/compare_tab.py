@@ -5,13 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QSlider,
     QStackedWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +24,7 @@ from .compare_model import MATCHED, ONLY_A, ONLY_B, ComparisonFilter, Comparison
 from .comparison_view import ComparisonView
 from .discrepancy_hints import prepared
 from .tasks import LatestTask
+from .widgets import filter_bar
 
 
 def empty_alignment(a: Article, b: Article, threshold: float) -> Alignment:
@@ -75,24 +74,9 @@ class CompareTab(QWidget):
 
     # --- construction --------------------------------------------------------------------
     def _build(self, threshold: float) -> None:
-        self.filter_group = QButtonGroup(self)
-        self.filter_group.setExclusive(True)
-        self.filter_buttons: dict[str | None, QToolButton] = {}
-        bar = QHBoxLayout()
-        bar.setContentsMargins(10, 8, 10, 4)
-        bar.setSpacing(4)
-        show_label = QLabel("Show:")
-        show_label.setToolTip("Which rows to list")
-        bar.addWidget(show_label)
-        for kind in (None, MATCHED, ONLY_A, ONLY_B):
-            button = QToolButton()
-            button.setCheckable(True)
-            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-            button.setChecked(kind is None)
-            button.toggled.connect(lambda on, k=kind: on and self.set_filter(k))
-            self.filter_group.addButton(button)
-            self.filter_buttons[kind] = button
-            bar.addWidget(button)
+        bar, self.filter_buttons = filter_bar(
+            self, "Which rows to list", (None, MATCHED, ONLY_A, ONLY_B), None, self.set_filter
+        )
         bar.addSpacing(16)
         # Second row: tools (the window adds its annotation toolbar first), threshold.
         self.tools_row = QHBoxLayout()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from .actions import ACTION_SPECS
+from .widgets import enlarge
 
 # The libraries the app is built on, in the order the About dialog lists them.
 MAIN_DEPENDENCIES = (
@@ -79,11 +80,7 @@ class _Dialog(QDialog):
 class AboutDialog(_Dialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("About Corroborate", parent)
-        heading = QLabel(f"Corroborate {__version__}")
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        heading.setFont(font)
+        heading = enlarge(QLabel(f"Corroborate {__version__}"), 1.5)
         blurb = QLabel(
             "Compare news articles about the same event: line up the sentences that report "
             "the same thing, see where outlets differ, and record what is agreed or disputed.\n\n"

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -23,6 +22,7 @@ from ..core.model import Annotation, Article, Fact, FactTable
 from .annotations_model import STATUS_TEXT, named_icon, status_icon
 from .compare_model import rich_tooltip
 from .kind_filter import KindFilter
+from .table_model import ReadOnlyTableModel
 from .theme import tint
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -70,7 +70,7 @@ def marker_text(fact: Fact, label_of: Callable[[str], str]) -> str:
     return ""
 
 
-class FactsModel(QAbstractTableModel):
+class FactsModel(ReadOnlyTableModel):
     """Columns: coverage | marker | status | one per source, in the order of the table.
 
     The model sorts itself: a proxy sorting 2,000 rows calls `data()` in Python for every
@@ -156,13 +156,11 @@ class FactsModel(QAbstractTableModel):
         return lookup(self.fact(row)) if lookup is not None else None
 
     # --- QAbstractTableModel -----------------------------------------------------------
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() or self._table is None else len(self._facts)
+    def row_count(self) -> int:
+        return 0 if self._table is None else len(self._facts)
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        if parent.isValid() or self._table is None:
-            return 0
-        return self.FIRST_SOURCE + len(self._table.articles)
+    def column_count(self) -> int:
+        return 0 if self._table is None else self.FIRST_SOURCE + len(self._table.articles)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.columnCount():
@@ -182,15 +180,8 @@ class FactsModel(QAbstractTableModel):
             )[section]
         return None
 
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < self.rowCount():
-            return None
-        if not 0 <= index.column() < self.columnCount():
+        if not self.in_range(index):
             return None
         fact = self.fact(index.row())
         column = index.column()

@@ -6,7 +6,6 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QButtonGroup,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -31,6 +30,7 @@ from .facts_model import (
     FactsModel,
     accepts,
 )
+from .widgets import filter_bar
 
 TITLE = "Facts"
 COVERAGE_WIDTH = 72
@@ -94,22 +94,9 @@ class FactsTab(QWidget):
 
     # --- construction --------------------------------------------------------------------
     def _build(self) -> None:
-        group = QButtonGroup(self)
-        bar = QHBoxLayout()
-        bar.setContentsMargins(10, 8, 10, 4)
-        bar.setSpacing(4)
-        show = QLabel("Show:")
-        show.setToolTip("Which facts to list")
-        bar.addWidget(show)
-        for kind, _text, _tip in FILTERS:
-            button = QToolButton()
-            button.setCheckable(True)
-            button.setChecked(kind == ALL)
-            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-            button.toggled.connect(lambda on, k=kind: on and self.set_filter(k))
-            group.addButton(button)
-            self.filter_buttons[kind] = button
-            bar.addWidget(button)
+        kinds = [kind for kind, _text, _tip in FILTERS]
+        bar, buttons = filter_bar(self, "Which facts to list", kinds, ALL, self.set_filter)
+        self.filter_buttons.update(buttons)
         bar.addStretch(1)
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)

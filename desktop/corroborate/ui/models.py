@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -14,6 +13,7 @@ from PySide6.QtCore import (
 )
 
 from ..core.model import Article, LoadProblem
+from .table_model import ReadOnlyTableModel
 
 ARTICLE_ROLE = Qt.ItemDataRole.UserRole + 1
 PATH_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -21,7 +21,7 @@ PATH_ROLE = Qt.ItemDataRole.UserRole + 2
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-class SourcesModel(QAbstractTableModel):
+class SourcesModel(ReadOnlyTableModel):
     """One row per loaded article. The Source column is editable (rename an outlet)."""
 
     COLUMNS = ("Source", "Title", "Sentences", "Format", "File")
@@ -93,16 +93,8 @@ class SourcesModel(QAbstractTableModel):
         self.label_changed.emit(article_id, self.label(self._articles[row]))
 
     # --- QAbstractTableModel -------------------------------------------------------
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._articles)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.COLUMNS[section]
-        return None
+    def row_count(self) -> int:
+        return len(self._articles)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
@@ -113,7 +105,7 @@ class SourcesModel(QAbstractTableModel):
         return flags
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._articles):
+        if not self.in_range(index):
             return None
         article = self._articles[index.row()]
         column = index.column()
@@ -147,7 +139,7 @@ class SourcesModel(QAbstractTableModel):
         return True
 
 
-class ProblemsModel(QAbstractTableModel):
+class ProblemsModel(ReadOnlyTableModel):
     """One row per file that could not be read, with the reason in plain words."""
 
     COLUMNS = ("File", "Problem", "Folder")
@@ -174,19 +166,11 @@ class ProblemsModel(QAbstractTableModel):
             self._problems.extend(new)
             self.endInsertRows()
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._problems)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.COLUMNS[section]
-        return None
+    def row_count(self) -> int:
+        return len(self._problems)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._problems):
+        if not self.in_range(index):
             return None
         problem = self._problems[index.row()]
         path = Path(problem.path)

@@ -3,7 +3,7 @@ the first window's geometry and where the keyboard enters a panel."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer, Signal
@@ -11,11 +11,13 @@ from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QButtonGroup,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -68,11 +70,7 @@ class EmptyState(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        title = QLabel("No articles open")
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        title.setFont(font)
+        title = enlarge(QLabel("No articles open"), 1.6)
         hint = QLabel(
             "Drop article files or folders anywhere on this window,\n"
             "or use File → Open Folder… (Ctrl+O).\n\n"
@@ -197,3 +195,38 @@ def drop_hint(paths: Sequence[str], opens_folder: bool) -> str:
 def counted(n: int, noun: str) -> str:
     """'1 article', '3 articles': status messages read as sentences, not 'article(s)'."""
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def enlarge(label: QLabel, scale: float) -> QLabel:
+    """Make `label` a bold heading `scale` times the normal size."""
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * scale)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+def filter_bar(
+    parent: QWidget, tooltip: str, kinds: Sequence, initial, on_filter: Callable[[object], None]
+) -> tuple[QHBoxLayout, dict[object, QToolButton]]:
+    """A "Show:" row of exclusive toggle buttons, one per kind (texts are set by the caller,
+    usually with counts); choosing one calls `on_filter(kind)`."""
+    group = QButtonGroup(parent)
+    group.setExclusive(True)
+    bar = QHBoxLayout()
+    bar.setContentsMargins(10, 8, 10, 4)
+    bar.setSpacing(4)
+    show = QLabel("Show:")
+    show.setToolTip(tooltip)
+    bar.addWidget(show)
+    buttons: dict[object, QToolButton] = {}
+    for kind in kinds:
+        button = QToolButton()
+        button.setCheckable(True)
+        button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        button.setChecked(kind == initial)
+        button.toggled.connect(lambda on, k=kind: on and on_filter(k))
+        group.addButton(button)
+        buttons[kind] = button
+        bar.addWidget(button)
+    return bar, buttons
