@@ -1,15 +1,14 @@
 import pytest
-from PySide6.QtCore import QThreadPool
 
 from corroborate.ui.main_window import MainWindow
 from corroborate.ui.settings import Settings
+from corroborate.ui.tasks import wait_for_workers
 
 
 @pytest.fixture(autouse=True)
 def _no_leftover_threads(qapp):
     yield
-    pool = QThreadPool.globalInstance()
-    assert pool.waitForDone(10_000), "a background task was still running after the test"
+    assert wait_for_workers(10.0), "a background task was still running after the test"
 
 
 @pytest.fixture

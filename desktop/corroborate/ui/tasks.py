@@ -1,9 +1,15 @@
-"""Background work on the global QThreadPool.
+"""Background work on plain Python threads, with results handed back on the GUI thread.
 
 A task is a pure function `fn(progress) -> result` from core/. It runs on a worker
 thread; `progress(done, total) -> bool` reports how far it got and returns False once
 the task was cancelled, so the function can stop early. The result (or the exception)
 is handed back on the GUI thread. No widget is ever touched from a worker.
+
+Workers never call into Qt at all, not even to emit a signal: PySide6 6.8 and later can
+crash when a signal is emitted from a thread other than the GUI thread while that thread
+runs Python (a segmentation fault seen here with 6.11). A worker only stores its latest
+progress and its outcome on its handle; a timer on the GUI thread, running only while
+tasks are live, collects them every few milliseconds.
 """
 
 from __future__ import annotations
@@ -11,27 +17,34 @@ from __future__ import annotations
 import sys
 import threading
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import wait as wait_futures
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+import shiboken6
+from PySide6.QtCore import QObject, QTimer
 
 # Workers share the GIL with the GUI thread, which needs it for every Python event
 # handler; Python's default 5 ms slices add up to stalls of a few hundred milliseconds
 # while a worker computes. 1 ms slices keep the window smooth at a small cost to workers.
 GIL_SWITCH_INTERVAL_S = 0.001
+# How often the GUI thread looks for progress and results while tasks run: below one
+# frame at 60 Hz, so a finished task shows at once; idle windows do not poll at all.
+POLL_INTERVAL_MS = 10
 
 Progress = Callable[[int, int], bool]
 DoneCallback = Callable[[Any, BaseException | None], None]
 ProgressCallback = Callable[[int, int], None]
 
-
-class _Signals(QObject):
-    progress = Signal(int, int)
-    finished = Signal(object, object)
+_NOT_YET = object()
 
 
 class TaskHandle(QObject):
-    """One running task. Lives on the GUI thread; its slots run there."""
+    """One running task. Lives on the GUI thread; its callbacks run there.
+
+    When its parent is deleted (the window that asked was closed) the task is cancelled
+    and its callbacks are never called.
+    """
 
     def __init__(
         self,
@@ -46,10 +59,11 @@ class TaskHandle(QObject):
         self._on_progress = on_progress
         self._cancel = threading.Event()
         self.done = False
-        self._signals = _Signals()
-        # Receivers are slots of this GUI-thread object: Qt queues the calls across threads.
-        self._signals.progress.connect(self._relay_progress)
-        self._signals.finished.connect(self._relay_finished)
+        # Written by the worker, read by the GUI thread: each is one attribute assignment
+        # of an immutable value, which the GIL makes atomic.
+        self._progress: tuple[int, int] | None = None
+        self._shown_progress: tuple[int, int] | None = None
+        self._outcome: Any = _NOT_YET
 
     @property
     def cancelled(self) -> bool:
@@ -58,52 +72,81 @@ class TaskHandle(QObject):
     def cancel(self) -> None:
         self._cancel.set()
 
-    def _report(self, done: int, total: int) -> bool:
+    def _report(self, done: int, total: int) -> bool:  # worker thread
         if not self._cancel.is_set():
-            self._emit(self._signals.progress, done, total)
+            self._progress = (done, total)
         return not self._cancel.is_set()
 
     def _run(self) -> None:  # worker thread
         try:
             result = self._fn(self._report)
         except BaseException as exc:  # handed to the GUI thread, never lost
-            self._emit(self._signals.finished, None, exc)
+            self._outcome = (None, exc)
         else:
-            self._emit(self._signals.finished, result, None)
+            self._outcome = (result, None)
 
-    def _emit(self, signal, *args) -> None:
-        try:
-            signal.emit(*args)
-        except RuntimeError:
-            # The window that asked was closed while the work ran (e.g. on quit): Qt has
-            # deleted the receiving objects and there is nobody left to tell.
-            self._cancel.set()
+    def _show_progress(self) -> None:  # GUI thread
+        progress = self._progress
+        if progress != self._shown_progress and not self.cancelled:
+            self._shown_progress = progress
+            if self._on_progress is not None and progress is not None:
+                self._on_progress(*progress)
 
-    @Slot(int, int)
-    def _relay_progress(self, done: int, total: int) -> None:
-        if self._on_progress is not None and not self.done and not self.cancelled:
-            self._on_progress(done, total)
-
-    @Slot(object, object)
-    def _relay_finished(self, result: Any, error: BaseException | None) -> None:
+    def _finish(self, outcome: tuple[Any, BaseException | None]) -> None:  # GUI thread
         self.done = True
-        _live.discard(self)
-        if not self.cancelled:
-            self._on_done(result, error)
         self.deleteLater()
+        if not self.cancelled:
+            self._on_done(*outcome)
 
 
-# Handles stay referenced until they finish, even when the caller drops its reference.
-_live: set[TaskHandle] = set()
+class _Dispatcher:
+    """Runs tasks on a thread pool and polls their handles from the GUI thread."""
+
+    def __init__(self) -> None:
+        self._pool: ThreadPoolExecutor | None = None
+        self._timer: QTimer | None = None
+        # Handles stay referenced until they finish, even when the caller drops its own.
+        self._live: dict[TaskHandle, Future] = {}
+
+    def start(self, handle: TaskHandle) -> None:
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(thread_name_prefix="corroborate-task")
+            self._timer = QTimer()
+            self._timer.setInterval(POLL_INTERVAL_MS)
+            self._timer.timeout.connect(self._poll)
+        self._live[handle] = self._pool.submit(handle._run)
+        self._timer.start()
+
+    def _poll(self) -> None:
+        for handle in list(self._live):
+            if not shiboken6.isValid(handle):
+                # Its parent was deleted: nobody is left to tell. The worker stops early.
+                handle.cancel()
+                if self._live[handle].done():
+                    del self._live[handle]
+                continue
+            outcome = handle._outcome  # read once: the worker may set it at any moment
+            if outcome is _NOT_YET:
+                handle._show_progress()
+            else:
+                # Off the list before its callback runs: a callback that raises must not
+                # be delivered twice.
+                del self._live[handle]
+                handle._finish(outcome)
+        if not self._live:
+            self._timer.stop()
+
+    def cancel_all(self) -> None:
+        for handle in self._live:
+            handle.cancel()
+
+    def wait_for_workers(self, timeout_s: float) -> bool:
+        """True when no worker is still computing within `timeout_s` (tests, quitting)."""
+        futures = list(self._live.values())
+        return not wait_futures(futures, timeout=timeout_s).not_done
 
 
-class _Runnable(QRunnable):
-    def __init__(self, handle: TaskHandle) -> None:
-        super().__init__()
-        self._handle = handle
-
-    def run(self) -> None:
-        self._handle._run()
+_dispatcher = _Dispatcher()
 
 
 def run_task(
@@ -112,16 +155,24 @@ def run_task(
     on_progress: ProgressCallback | None = None,
     parent: QObject | None = None,
 ) -> TaskHandle:
-    """Run `fn(progress)` on the thread pool; `on_done(result, error)` runs on the GUI thread.
+    """Run `fn(progress)` on a worker; `on_done(result, error)` runs on the GUI thread.
 
     A cancelled task never calls `on_done`: its result is stale by definition.
     """
     # Set when work first goes to a worker, not on import.
     sys.setswitchinterval(min(sys.getswitchinterval(), GIL_SWITCH_INTERVAL_S))
     handle = TaskHandle(fn, on_done, on_progress, parent)
-    _live.add(handle)
-    QThreadPool.globalInstance().start(_Runnable(handle))
+    _dispatcher.start(handle)
     return handle
+
+
+def cancel_all() -> None:
+    """Ask every running task to stop (on quit): none of them will deliver."""
+    _dispatcher.cancel_all()
+
+
+def wait_for_workers(timeout_s: float = 10.0) -> bool:
+    return _dispatcher.wait_for_workers(timeout_s)
 
 
 class LatestTask(QObject):
