@@ -8,7 +8,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from corroborate.core.anchoring import quote_sentence
-from corroborate.core.corrections import apply_corrections, sentence_at, sentence_pairs
+from corroborate.core.corrections import (
+    apply_corrections,
+    placed_links,
+    sentence_at,
+    sentence_pairs,
+)
 from corroborate.core.model import Alignment, Article, LinkKind, ManualLink, Match, Sentence
 
 
@@ -107,3 +112,63 @@ def test_stored_links_resolve_to_sentence_pairs_either_way_round():
     assert sentence_pairs(links, A, B) == ({(2, 3)}, {(1, 2)})
     assert sentence_pairs(links, B, A) == ({(3, 2)}, {(2, 1)})
     assert sentence_at(quote_sentence(A, A.sentences[1]), B) is None
+
+
+# --- links follow the text after a file was edited ----------------------------------
+
+
+def _link(kind: LinkKind, a: Article, i: int, b: Article, j: int) -> ManualLink:
+    return ManualLink(
+        kind, quote_sentence(a, a.sentences[i]), quote_sentence(b, b.sentences[j]), "2026"
+    )
+
+
+def _edited(article: Article, sentences: list[str]) -> Article:
+    """The same file (path and source) saved again with other text: a new content id."""
+    new = _article(article.id + "-edited", sentences)
+    return Article(
+        new.id, article.path, article.title, article.source, "txt", new.text, new.sentences
+    )
+
+
+def test_an_unchanged_folder_places_each_link_where_it_was_made():
+    link = _link(LinkKind.LINKED, A, 2, B, 3)
+    ((stored, placed),) = placed_links([link], [A, B])
+    assert stored == link and placed.key == link.key
+    assert sentence_pairs([placed], A, B) == ({(2, 3)}, set())
+
+
+def test_a_link_follows_its_sentence_when_a_paragraph_is_added_above_it():
+    link = _link(LinkKind.LINKED, A, 2, B, 3)
+    edited_a = _edited(A, ["A new first paragraph.", "A0 one.", "A1 two!", "A2 three.", "A3 four."])
+    ((stored, placed),) = placed_links([link], [edited_a, B])
+    assert stored == link, "the stored link must stay as it was made"
+    assert sentence_pairs([placed], edited_a, B) == ({(3, 3)}, set())
+    assert placed.a.exact == "A2 three."
+
+
+def test_a_rejection_survives_a_reworded_sentence():
+    long_a = _article(
+        "la", ["The minister arrived in Seoul on Tuesday for a four-day visit.", "X."]
+    )
+    long_b = _article(
+        "lb", ["The minister landed in Seoul on Tuesday for a three-day visit.", "Y."]
+    )
+    link = _link(LinkKind.REJECTED, long_a, 0, long_b, 0)
+    edited_b = _edited(
+        long_b, ["The minister landed in Seoul on Tuesday, for a three-day visit.", "Y."]
+    )
+    ((_, placed),) = placed_links([link], [long_a, edited_b])
+    assert sentence_pairs([placed], long_a, edited_b) == (set(), {(0, 0)})
+
+
+def test_a_link_to_a_deleted_sentence_is_not_shown_but_stays_stored():
+    link = _link(LinkKind.LINKED, A, 2, B, 3)
+    edited_a = _edited(A, ["A0 one.", "A1 two.", "A3 four."])
+    assert placed_links([link], [edited_a, B]) == []
+
+
+def test_links_of_another_folder_are_not_placed_here():
+    link = _link(LinkKind.LINKED, A, 2, B, 3)
+    other = _article("c", ["C0 one.", "C1 two."])
+    assert placed_links([link], [other]) == []

@@ -37,6 +37,14 @@ def load(qtbot, window, folder) -> None:
         wait_loaded(qtbot, window, lambda: window.open_folder(str(folder)))
 
 
+def load_copy(qtbot, window, seeds_dir, tmp_path) -> Path:
+    """Open a copy of the seeds, which the test may edit."""
+    folder = tmp_path / "articles"
+    shutil.copytree(seeds_dir, folder)
+    load(qtbot, window, folder)
+    return folder
+
+
 def compare(qtbot, window, left=LEFT, right=RIGHT) -> CompareTab:
     articles = {Path(a.path).name: a for a in window.sources.articles}
     tab = window.comparisons.open(articles[left], articles[right])
@@ -256,6 +264,41 @@ def test_link_and_reject_are_shown_stored_and_undoable(qtbot, seeded):
     assert not paired(tab, ra, rb)
 
 
+def test_a_link_stays_after_its_file_was_edited_and_can_still_be_undone(
+    qtbot, seeded, tmp_path, seeds_dir
+):
+    folder = load_copy(qtbot, seeded, seeds_dir, tmp_path)
+    tab = compare(qtbot, seeded)
+    a_row, b_row = proxy_row(tab, ONLY_A, 1), proxy_row(tab, ONLY_B, 1)
+    i, j = tab.model.row(a_row).a[0], tab.model.row(b_row).b[0]
+    sentence_a, sentence_b = tab.a.sentences[i].text, tab.b.sentences[j].text
+    go_to(tab, a_row)
+    go_to(tab, b_row, extend=True)
+    QTest.keyClick(tab.view, Qt.Key.Key_L)
+    store = seeded.annotator.session.store
+    (made,) = store.links()
+    # The user adds an editor's note at the top of one file and opens the folder again.
+    path = folder / LEFT
+    path.write_text("Editor's note: updated.\n\n" + path.read_text(encoding="utf-8"), "utf-8")
+    load(qtbot, seeded, folder)
+    tab = compare(qtbot, seeded)
+    moved = next(s.index for s in tab.a.sentences if s.text == sentence_a)
+    assert moved != i, "the edit did not move the sentence"
+    row = tab.model.row(tab.model.row_of_sentence("a", moved))
+    assert [tab.b.sentences[k].text for k in row.b] == [sentence_b], "the link was lost"
+    assert tab.model.is_manual(tab.model.row_of_sentence("a", moved))
+
+    # Rejecting the hand-made link forgets the one stored; undo brings it back.
+    linked = tab.model.row_of_sentence("a", moved)
+    go_to(tab, tab.proxy.mapFromSource(tab.model.index(linked, 0)).row())
+    QTest.keyClick(tab.view, Qt.Key.Key_R)
+    assert store.links() == ()
+    assert not tab.model.is_manual(tab.model.row_of_sentence("a", moved))
+    undo(seeded)
+    assert [(link.kind, link.key) for link in store.links()] == [(made.kind, made.key)]
+    assert tab.model.is_manual(tab.model.row_of_sentence("a", moved))
+
+
 def test_renamed_source_is_stored_restored_and_undoable(qtbot, make_window, seeds_dir):
     window = make_window()
     load(qtbot, window, seeds_dir)
@@ -332,9 +375,7 @@ def test_annotations_model_passes_the_model_tester(qtbot, qtmodeltester, seeded)
 def test_orphan_is_listed_with_its_quote_after_its_sentence_left_the_file(
     qtbot, seeded, tmp_path, seeds_dir
 ):
-    folder = tmp_path / "articles"
-    shutil.copytree(seeds_dir, folder)
-    load(qtbot, seeded, folder)
+    folder = load_copy(qtbot, seeded, seeds_dir, tmp_path)
     tab = compare(qtbot, seeded)
     row = proxy_row(tab, ONLY_A, 1)
     sentence = tab.a.sentences[tab.model.row(row).a[0]].text

@@ -105,12 +105,23 @@ def test_many_workers_reporting_at_once_while_the_window_repaints(qtbot):
     # crashed when workers emitted Qt signals themselves.
     results = []
     progress_seen = []
+    go = threading.Event()
+
+    def work(progress, n):
+        for i in range(2000):
+            progress(i, 2000)
+        go.wait(10)
+        return n
+
     for n in range(40):
         run_task(
-            lambda progress, n=n: sum(progress(i, 2000) for i in range(2000)) and n,
+            lambda progress, n=n: work(progress, n),
             lambda r, e: results.append(r),
             lambda done, total: progress_seen.append(done),
         )
+    # Workers waiting at their last step: the window shows that step.
+    qtbot.waitUntil(lambda: 1999 in progress_seen, timeout=10_000)
+    go.set()
     qtbot.waitUntil(lambda: len(results) == 40, timeout=30_000)
     assert sorted(results) == list(range(40))
-    assert progress_seen and max(progress_seen) <= 1999
+    assert all(0 <= done < 2000 for done in progress_seen)

@@ -9,14 +9,16 @@ Two kinds, both stored as ManualLinks between two quoted sentences:
   other partners, a one-to-one match disappears and both sentences become unmatched.
 
 Corrections are applied after every alignment, so they survive a new threshold or
-new folder statistics.
+new folder statistics. Like annotations they follow the text, not the file: after an
+article was edited, `placed_links` finds each linked sentence again (core/anchoring).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
-from .model import Alignment, Article, LinkKind, ManualLink, Match, Target
+from .anchoring import LoadedArticles, quote_sentence
+from .model import Alignment, Anchoring, Article, LinkKind, ManualLink, Match, Sentence, Target
 
 Pair = tuple[int, int]  # (sentence of alignment.a, sentence of alignment.b)
 Scorer = Callable[[int, int], float]
@@ -30,6 +32,45 @@ def sentence_at(target: Target, article: Article) -> int | None:
         if (sentence.start, sentence.end) == (target.start, target.end):
             return sentence.index
     return None
+
+
+def placed_links(
+    links: Iterable[ManualLink], articles: Sequence[Article]
+) -> list[tuple[ManualLink, ManualLink]]:
+    """(stored, placed) for each link whose two sentences are found in `articles`.
+
+    The placed link quotes the whole sentence each stored quote is found in now, so it
+    names the same sentences as a comparison of the loaded articles. A link with a
+    sentence that cannot be found any more is left out (and kept in the store).
+    """
+    loaded = LoadedArticles(articles)
+    by_id = {a.id: a for a in articles}
+    found = []
+    for link in links:
+        ends = []
+        for target in (link.a, link.b):
+            anchor = loaded.anchor(target)
+            placed = anchor.placed if anchor.how != Anchoring.ORPHAN else None
+            article = by_id.get(placed.article) if placed is not None else None
+            sentence = _sentence_covering(placed, article) if article is not None else None
+            if sentence is None:
+                break
+            ends.append(quote_sentence(article, sentence, target.source))
+        if len(ends) == 2 and ends[0].article != ends[1].article:
+            found.append((link, ManualLink(link.kind, ends[0], ends[1], link.created)))
+    return found
+
+
+def _sentence_covering(target: Target, article: Article) -> Sentence | None:
+    """The sentence holding most of the span, if the span is at least half of it."""
+    best, best_overlap = None, 0
+    for sentence in article.sentences:
+        overlap = min(target.end, sentence.end) - max(target.start, sentence.start)
+        if overlap > best_overlap:
+            best, best_overlap = sentence, overlap
+    if best is None or best_overlap < 0.5 * max(1, best.end - best.start):
+        return None
+    return best
 
 
 def sentence_pairs(links: Iterable[ManualLink], a: Article, b: Article) -> tuple[set, set]:

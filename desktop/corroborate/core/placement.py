@@ -13,9 +13,9 @@ import os
 import sqlite3
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path, PurePath
+from pathlib import Path
 
-from .anchoring import reanchor, relocated
+from .anchoring import LoadedArticles, relocated
 from .model import Anchor, Anchoring, Annotation, Article, Target
 from .store import Store
 
@@ -57,42 +57,15 @@ def belongs(placed: Placed, folders: Collection[str]) -> bool:
     return any(str(Path(t.path).parent) in folders for t in placed.annotation.targets)
 
 
-class _Loaded:
-    """What reanchor() compares every target with, worked out once per load: the ids,
-    source labels and file names of the loaded articles."""
-
-    def __init__(self, articles: Sequence[Article]) -> None:
-        self.articles = articles
-        self.ids = {a.id for a in articles}
-        self.sources = {a.source for a in articles}
-        self.names = {PurePath(a.path).name for a in articles}
-
-    def anchor(self, target: Target) -> Anchor:
-        """reanchor(target, articles, fuzzy_everywhere=False), with the same answer.
-
-        A target of another folder (no id, source or file name in common, its quote in
-        no loaded text) is an orphan: said without reanchor() taking every article's
-        path apart, which made it the slowest step of a load for half the store.
-        """
-        if (
-            target.article in self.ids
-            or target.source in self.sources
-            or PurePath(target.path).name in self.names
-            or (target.exact and any(target.exact in a.text for a in self.articles))
-        ):
-            return reanchor(target, self.articles, fuzzy_everywhere=False)
-        return Anchor(target, Anchoring.ORPHAN, None, 0.0)
-
-
 def place(
     annotation: Annotation,
     articles: Sequence[Article],
     folders: Collection[str],
-    loaded: _Loaded | None = None,
+    loaded: LoadedArticles | None = None,
 ) -> Placed | None:
     """The annotation placed in `articles`; None when it is about other folders."""
     # Annotations of other folders are skipped quickly: no fuzzy search everywhere.
-    loaded = loaded or _Loaded(articles)
+    loaded = loaded or LoadedArticles(articles)
     anchors = tuple(loaded.anchor(t) for t in annotation.targets)
     placed = Placed(relocated(annotation, anchors), anchors)
     return placed if belongs(placed, folders) else None
@@ -107,7 +80,7 @@ def place_all(
     """Every annotation of the loaded folders, placed; None once `progress` says stop."""
     found: list[Placed] = []
     total = len(annotations)
-    loaded = _Loaded(articles)
+    loaded = LoadedArticles(articles)
     for n, annotation in enumerate(annotations):
         if progress is not None and n % PROGRESS_EVERY == 0 and not progress(n, total):
             return None

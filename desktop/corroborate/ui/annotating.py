@@ -282,7 +282,7 @@ class Annotator(QObject):
         ]
         with self._macro("Reject match", len(pairs) > 1):
             for ta, tb in pairs:
-                link = self.session.store.link(ta, tb)
+                link = self.session.link(ta, tb)
                 manual = link is not None and link.kind == LinkKind.LINKED
                 # Rejecting a hand-made link just forgets it.
                 self.session.set_link(ta, tb, None if manual else LinkKind.REJECTED)

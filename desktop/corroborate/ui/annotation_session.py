@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from ..core.anchoring import quote_sentence, relocated
-from ..core.corrections import sentence_pairs
+from ..core.corrections import placed_links, sentence_pairs
 from ..core.edits import (
     AddAnnotation,
     Command,
@@ -33,7 +33,7 @@ from ..core.edits import (
     SetStatus,
     new_annotation,
 )
-from ..core.model import Annotation, Article, LinkKind, Status, Target
+from ..core.model import Annotation, Article, LinkKind, ManualLink, Status, Target, link_key
 from ..core.placement import (
     Placed,
     SpanKey,
@@ -76,6 +76,7 @@ class AnnotationSession(QObject):
         self._articles: tuple[Article, ...] = ()
         self._folders: frozenset[str] = frozenset()
         self._placed: dict[str, Placed] = {}
+        self._links: list[tuple[ManualLink, ManualLink]] = []  # (stored, placed)
         self._by_span: dict[SpanKey, str] = {}
         self._edit_session = 0
         self._placer = LatestTask(self)
@@ -99,6 +100,7 @@ class AnnotationSession(QObject):
         Until the worker answers, the placements made before stay listed (they are of
         articles still loaded: loading only adds articles, opening a folder clears all).
         """
+        self._place_links()
         if not self._articles or stored_target_count(self.store.path) <= PLACE_AT_ONCE_TARGETS:
             self.reload()
             return
@@ -185,7 +187,18 @@ class AnnotationSession(QObject):
 
     def links_between(self, a: Article, b: Article) -> tuple[set, set]:
         """(linked, rejected) sentence pairs of a comparison of `a` with `b`."""
-        return sentence_pairs(self.store.links(), a, b)
+        return sentence_pairs((placed for _, placed in self._links), a, b)
+
+    def link(self, a: Target, b: Target) -> ManualLink | None:
+        """The stored link or rejection of these two sentences, wherever they were quoted
+        from (an edited file keeps its links, as it keeps its annotations)."""
+        key = link_key(a, b)
+        found = (stored for stored, placed in self._links if placed.key == key)
+        return next(found, None) or self.store.link(a, b)
+
+    def _place_links(self) -> None:
+        # Hand-made links are few: placing them is quick enough for the GUI thread.
+        self._links = placed_links(self.store.links(), self._articles) if self._articles else []
 
     @staticmethod
     def targets(article: Article, sentences: Sequence[int], label: str) -> list[Target]:
@@ -233,9 +246,10 @@ class AnnotationSession(QObject):
             self.push(SetNote(current.id, note))
 
     def set_link(self, a: Target, b: Target, kind: LinkKind | None) -> None:
-        link = self.store.link(a, b)
+        link = self.link(a, b)
         if (link.kind if link else None) != kind:
-            self.push(SetLink(a, b, kind))
+            # A link found again in an edited file is changed where it is stored.
+            self.push(SetLink(link.a, link.b, kind) if link else SetLink(a, b, kind))
 
     def set_label(self, article_id: str, label: str | None) -> None:
         if self.store.labels().get(article_id) != label:
@@ -258,6 +272,7 @@ class AnnotationSession(QObject):
         elif isinstance(command, SetStatus | SetNote):
             self._refresh(command.annotation_id)
         elif isinstance(command, SetLink):
+            self._place_links()
             self.links_changed.emit()
         elif isinstance(command, SetLabel):
             self.label_applied.emit(command.article_id, command.label)
