@@ -70,6 +70,36 @@ def test_adding_an_existing_id_fails_and_changes_nothing():
         assert store.annotations() == (first,)
 
 
+def test_a_batch_of_changes_is_written_to_disk_once_and_seen_by_others_after_it():
+    """Marking hundreds of rows with one key press must not sync the disk hundreds of times
+    (it froze the window), and another window must never see half of the rows marked."""
+    commits, made = [], [annotation(n) for n in range(50)]
+    with Store() as store, Store(store.path) as other:
+        store._conn.set_trace_callback(lambda sql: commits.append(sql) if sql == "COMMIT" else 0)
+        with store.batch():
+            for each in made:
+                store.add(each)
+            with store.batch():  # a batch inside a batch joins it
+                store.set_status(made[0].id, Status.DISPUTED)
+            assert other.annotations() == ()
+        assert commits == ["COMMIT"]
+        assert len(other.annotations()) == 50
+        assert other.get(made[0].id).status == Status.DISPUTED
+
+
+def test_a_failed_change_in_a_batch_keeps_the_changes_made_before_it():
+    first, second = annotation(1), annotation(2)
+    with Store() as store:
+        with pytest.raises(sqlite3.IntegrityError), store.batch():
+            store.add(first)
+            store.add(first)  # fails alone
+            store.add(second)  # never reached
+        with Store(store.path) as other:
+            assert other.annotations() == (first,)
+        store.add(second)  # the store is usable afterwards
+        assert len(store.annotations()) == 2
+
+
 def test_status_and_note_changes_return_the_previous_value_and_touch_modified():
     a = annotation()
     with Store() as store:

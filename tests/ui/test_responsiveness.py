@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+from PySide6.QtTest import QTest
 
 from corroborate.core.anchoring import quote_sentence
 from corroborate.core.edits import new_annotation
@@ -38,6 +39,7 @@ from corroborate.core.readers import content_id
 from corroborate.core.similarity import Corpus
 from corroborate.core.store import Store
 from corroborate.ui import main_window
+from corroborate.ui.actions import ActionId
 from corroborate.ui.compare_tab import CompareTab
 from corroborate.ui.export_dialog import ExportChoice
 from corroborate.ui.facts_model import ALL, DIFFERING, EXCLUSIVE, FACT_ROLE, FactsModel, wording
@@ -298,6 +300,41 @@ def test_a_comparison_of_two_300_sentence_articles_shows_without_freezing(qtbot,
     heights = [tab.view.rowHeight(r) for r in range(len(rows))]
     tab.view.resizeRowsToContents()
     assert heights == [tab.view.rowHeight(r) for r in range(len(rows))], "rows cut off"
+
+
+def test_marking_every_row_of_a_long_comparison_keeps_the_window_responsive(
+    qtbot, window, tmp_path
+):
+    """One key press on ~280 selected rows is one store transaction and one refresh of the
+    views, and so is its undo; row by row it froze the window for about half a second."""
+    folder = tmp_path / "long"
+    folder.mkdir()
+    rnd, pool = random.Random(5), seed_sentences()
+    for n in range(2):
+        texts = [f"{rnd.choice(pool)[:-1]}, item {n}-{k}." for k in range(300)]
+        (folder / f"long{n}.txt").write_text("Title\n\n" + " ".join(texts), encoding="utf-8")
+    with qtbot.waitSignal(window.comparisons.corpus_ready, timeout=30_000):
+        wait_loaded(qtbot, window, lambda: window.open_folder(str(folder)))
+    a, b = window.sources.articles
+    tab = window.comparisons.open(a, b)
+    qtbot.waitUntil(lambda: tab.is_aligned and not tab.is_aligning, timeout=10_000)
+    tab.view.setFocus()
+    tab.view.selectAll()
+    rows = len(tab.view.selectionModel().selectedRows())
+    session = window.annotator.session
+    QTest.keyClick(tab.view, Qt.Key.Key_U)  # the first press also reads the rows' numbers
+    for key, status in ((Qt.Key.Key_A, Status.AGREED), (Qt.Key.Key_D, Status.DISPUTED)):
+        with Heartbeat() as heart:
+            QTest.keyClick(tab.view, key)
+            qtbot.wait(50)
+        assert heart.longest < MAX_STALL_MS, f"marking {rows} rows froze for {heart.longest} ms"
+        assert [p.annotation.status for p in session.listed()] == [status] * rows
+    with Heartbeat() as heart:
+        window.actions_[ActionId.UNDO].trigger()
+        qtbot.wait(50)
+    assert heart.longest < MAX_STALL_MS, f"undoing {rows} marks froze for {heart.longest} ms"
+    with Store(session.store.path) as other:  # what another window reads: all undone
+        assert {a.status for a in other.annotations()} == {Status.AGREED}
 
 
 # --- the Facts tab of a large folder ------------------------------------------------------------

@@ -132,6 +132,7 @@ class Store:
     ) -> None:
         self.path = Path(path) if path is not None else default_path()
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._in_batch = False
         self._conn = sqlite3.connect(
             self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
         )
@@ -159,6 +160,17 @@ class Store:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
+        if self._in_batch:
+            # Inside a batch each change is a savepoint: a failed one is undone alone.
+            self._conn.execute("SAVEPOINT change")
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK TO change")
+                self._conn.execute("RELEASE change")
+                raise
+            self._conn.execute("RELEASE change")
+            return
         # IMMEDIATE takes the write lock up front, so two writers queue instead of one
         # failing half-way with "database is locked" on upgrade from a read lock.
         self._conn.execute("BEGIN IMMEDIATE")
@@ -168,6 +180,25 @@ class Store:
             self._conn.execute("ROLLBACK")
             raise
         self._conn.execute("COMMIT")
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Commit the changes made inside together, at the end: one disk sync for a key
+        press that marks hundreds of rows, instead of one per row.
+
+        What was changed before an error is committed all the same, so the store always
+        holds what the undo history says was done. Batches nest (the outer one commits).
+        """
+        if self._in_batch:
+            yield
+            return
+        self._conn.execute("BEGIN IMMEDIATE")
+        self._in_batch = True
+        try:
+            yield
+        finally:
+            self._in_batch = False
+            self._conn.execute("COMMIT")
 
     @property
     def version(self) -> int:

@@ -16,6 +16,7 @@ from .actions import ActionId
 from .annotation_panel import AnnotationPanel
 from .annotation_session import CANCELLED, REPLACED, AnnotationSession
 from .annotations_dock import AnnotationsPanel
+from .commands import history_action
 from .compare_model import MATCHED, ONLY_A, ONLY_B, CompareRow
 from .compare_tab import CompareTab
 from .discrepancy_hints import joined_explanations
@@ -59,8 +60,8 @@ class Annotator(QObject):
         self._restoring_label = False
         a = window.actions_
         stack = self.session.undo_stack
-        a.replace(ActionId.UNDO, stack.createUndoAction(window, "&Undo"))
-        a.replace(ActionId.REDO, stack.createRedoAction(window, "&Redo"))
+        a.replace(ActionId.UNDO, history_action(stack, False, self.session.undo, window))
+        a.replace(ActionId.REDO, history_action(stack, True, self.session.redo, window))
         for action_id, text in TOOLBAR_TEXT.items():
             a[action_id].setIconText(text)
         self._build_docks()
@@ -291,13 +292,14 @@ class Annotator(QObject):
     def _macro(self, text: str, grouped: bool) -> Iterator[None]:
         """Several changes made by one key press are one undo step."""
         stack = self.session.undo_stack
-        if grouped:
-            stack.beginMacro(text)
-        try:
-            yield
-        finally:
+        with self.session.batch():
             if grouped:
-                stack.endMacro()
+                stack.beginMacro(text)
+            try:
+                yield
+            finally:
+                if grouped:
+                    stack.endMacro()
 
     def _say(self, message: str) -> None:
         self.window.statusBar().showMessage(message, 5000)

@@ -16,7 +16,8 @@ the worker ran are placed again when its answer arrives, so no edit is lost.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -82,6 +83,9 @@ class AnnotationSession(QObject):
         self._placer = LatestTask(self)
         # Annotations changed while a worker places the stored ones (None: none running).
         self._changed_meanwhile: set[str] | None = None
+        # What changed in the running batch (None: no batch), told once when it ends.
+        self._batched: set[str] | None = None
+        self._links_batched = False
 
     def close(self) -> None:
         self.cancel_placing(REPLACED)
@@ -205,6 +209,35 @@ class AnnotationSession(QObject):
         return [quote_sentence(article, article.sentences[i], label) for i in sentences]
 
     # --- changing (every change is one undo step) -----------------------------------------
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Many changes of one key press, or the undo of them: one store transaction and
+        one update of the views at the end, not one per row."""
+        if self._batched is not None:
+            yield
+            return
+        self._batched, self._links_batched = set(), False
+        try:
+            with self.store.batch():
+                yield
+        finally:
+            changed, links, self._batched = self._batched, self._links_batched, None
+            if links:
+                self._place_links()
+                self.links_changed.emit()
+            if len(changed) == 1:
+                self.annotation_changed.emit(changed.pop())
+            elif changed:
+                self.annotations_reset.emit()
+
+    def undo(self) -> None:
+        with self.batch():
+            self.undo_stack.undo()
+
+    def redo(self) -> None:
+        with self.batch():
+            self.undo_stack.redo()
+
     def push(self, command: Command) -> None:
         from .commands import StoreCommand  # the session and its commands know each other
 
@@ -265,12 +298,14 @@ class AnnotationSession(QObject):
             self._changed_meanwhile.add(changed)
         if isinstance(command, AddAnnotation):
             self._place(command.annotation)
-            self.annotation_changed.emit(command.annotation.id)
+            self._tell(command.annotation.id)
         elif isinstance(command, RemoveAnnotation):
             self._forget(command.annotation_id)
-            self.annotation_changed.emit(command.annotation_id)
+            self._tell(command.annotation_id)
         elif isinstance(command, SetStatus | SetNote):
             self._refresh(command.annotation_id)
+        elif isinstance(command, SetLink) and self._batched is not None:
+            self._links_batched = True
         elif isinstance(command, SetLink):
             self._place_links()
             self.links_changed.emit()
@@ -283,7 +318,13 @@ class AnnotationSession(QObject):
         placed = self._placed.get(annotation_id)
         if stored is not None and placed is not None:
             self._placed[annotation_id] = Placed(relocated(stored, placed.anchors), placed.anchors)
-        self.annotation_changed.emit(annotation_id)
+        self._tell(annotation_id)
+
+    def _tell(self, annotation_id: str) -> None:
+        if self._batched is not None:
+            self._batched.add(annotation_id)
+        else:
+            self.annotation_changed.emit(annotation_id)
 
 
 def _after_a_pause(fn, *args):

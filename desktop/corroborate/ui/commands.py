@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
 
 from ..core.edits import Command, SetNote
 from ..core.store import Store
@@ -74,3 +74,22 @@ class StoreCommand(QUndoCommand):
         # The first edit's inverse already restores the note as it was before typing.
         self._forward = merged
         return True
+
+
+def history_action(stack: QUndoStack, redo: bool, run: Callable[[], None], parent) -> QAction:
+    """Edit → Undo (or Redo), named after the step it takes back, that calls `run`.
+
+    Like QUndoStack.createUndoAction, except that the step runs through `run`, which
+    stores a step of many changes in one transaction.
+    """
+    prefix = "&Redo" if redo else "&Undo"
+    action = QAction(prefix, parent)
+    if redo:
+        can, changed, possible = stack.canRedoChanged, stack.redoTextChanged, stack.canRedo
+    else:
+        can, changed, possible = stack.canUndoChanged, stack.undoTextChanged, stack.canUndo
+    action.setEnabled(possible())
+    can.connect(action.setEnabled)
+    changed.connect(lambda text: action.setText(f"{prefix} {text}".rstrip()))
+    action.triggered.connect(lambda _checked=False: run())
+    return action
