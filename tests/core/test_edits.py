@@ -6,6 +6,7 @@ annotation, or a typed note needs one Undo per keystroke.
 
 import shutil
 import tempfile
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from corroborate.core.edits import (
     SetNote,
     SetStatus,
     new_annotation,
+    undo_of_merge,
 )
 from corroborate.core.model import LinkKind, Status, Target, link_key
 from corroborate.core.store import Store
@@ -68,6 +70,22 @@ def test_removing_then_undoing_brings_back_the_whole_annotation(store):
     store.add(a)
     RemoveAnnotation(a.id).apply(store).apply(store)
     assert store.get(a.id) == a
+
+
+def test_undoing_a_merge_removes_what_it_added_and_restores_what_it_replaced(store):
+    kept = new_annotation(Status.AGREED, TARGETS[:2], note="mine")
+    store.add(kept)
+    theirs = replace(kept, note="theirs", modified="2099-01-01T00:00:00Z")
+    new = new_annotation(Status.DISPUTED, TARGETS[2:4], note="new")
+    result = store.merge([theirs, new])
+    assert (result.added, result.updated) == (1, 1)
+
+    redo = undo_of_merge(result, "import x.json").apply(store)
+    assert store.annotations() == (kept,)
+    again = redo.apply(store)
+    assert {a.note for a in store.annotations()} == {"theirs", "new"}
+    again.apply(store)
+    assert store.annotations() == (kept,)
 
 
 def test_typing_a_note_is_one_undo_step(store):

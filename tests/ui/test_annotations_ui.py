@@ -429,6 +429,41 @@ def test_export_writes_csv_and_json_and_import_twice_adds_nothing(qtbot, seeded,
     assert annotator.list_panel.model.rowCount() == 3
 
 
+def test_an_import_is_one_step_that_undo_takes_back(qtbot, seeded, tmp_path):
+    annotate_three(qtbot, seeded)
+    annotator, session = seeded.annotator, seeded.annotator.session
+    colleague = tmp_path / "colleague.json"
+    annotator.export(ExportChoice(str(colleague), "json"))
+    # The colleague rewrote the note of the "solid" pair later; here the unverified one
+    # was cleared meanwhile, so the import brings it back.
+    data = json.loads(colleague.read_text(encoding="utf-8"))
+    items = data["first"]["items"]
+    solid = next(i for i in items if any(b.get("value") == "solid" for b in i["body"]))
+    next(b for b in solid["body"] if b.get("value") == "solid")["value"] = "seen by two of us"
+    solid["modified"] = "2099-01-01T00:00:00Z"
+    colleague.write_text(json.dumps(data), encoding="utf-8")
+    notes = lambda: sorted(p.annotation.note for p in session.listed())  # noqa: E731
+    tab = annotator.current_tab()
+    go_to(tab, proxy_row(tab, MATCHED, 2))
+    QTest.keyClick(tab.view, Qt.Key.Key_Delete)
+    assert notes() == ["numbers differ", "solid"]
+
+    with qtbot.waitSignal(annotator.transfers.finished, timeout=10_000):
+        annotator.transfers.import_file(str(colleague))
+    qtbot.waitUntil(lambda: len(session.listed()) == 3, timeout=10_000)
+    assert notes() == ["", "numbers differ", "seen by two of us"]
+    undo_action = seeded.actions_[ActionId.UNDO]
+    assert undo_action.text() == "&Undo Import colleague.json"
+    undo(seeded)
+    assert notes() == ["numbers differ", "solid"], "undo did not take the import back"
+    assert annotator.list_panel.model.rowCount() == 2
+    redo(seeded)
+    assert notes() == ["", "numbers differ", "seen by two of us"]
+    undo(seeded)
+    undo(seeded)  # and the Delete before it
+    assert notes() == ["", "numbers differ", "solid"]
+
+
 def test_export_dialog_offers_bom_for_csv_only_and_needs_a_file(qtbot, tmp_path):
     dialog = ExportDialog(str(tmp_path), has_folder=True)
     qtbot.addWidget(dialog)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from .model import Annotation, LinkKind, Status, Target
-from .store import Store, now_iso
+from .store import MergeResult, Store, now_iso
 
 
 def new_annotation(
@@ -85,6 +85,45 @@ class RemoveAnnotation(_Unmergeable):
         if removed is None:
             raise KeyError(self.annotation_id)
         return AddAnnotation(removed)
+
+
+@dataclass(frozen=True, slots=True)
+class PutAnnotations(_Unmergeable):
+    """Write whole annotations and remove others, in one transaction: an import, or the
+    undo of one (which puts back the annotations it replaced and removes those it added)."""
+
+    put: tuple[Annotation, ...]
+    remove: tuple[str, ...] = ()
+    what: str = "import annotations"
+
+    @property
+    def description(self) -> str:
+        return self.what
+
+    @property
+    def annotation_ids(self) -> tuple[str, ...]:
+        return (*(a.id for a in self.put), *self.remove)
+
+    def apply(self, store: Store) -> Command:
+        put_back: list[Annotation] = []
+        take_out: list[str] = []
+        with store.batch():
+            for annotation_id in self.remove:
+                removed = store.remove(annotation_id)
+                if removed is not None:
+                    put_back.append(removed)
+            for annotation in self.put:
+                previous = store.put(annotation)
+                if previous is None:
+                    take_out.append(annotation.id)
+                else:
+                    put_back.append(previous)
+        return PutAnnotations(tuple(put_back), tuple(take_out), self.what)
+
+
+def undo_of_merge(result: MergeResult, what: str) -> PutAnnotations:
+    """The command that takes back a merge already made (an import, on a worker)."""
+    return PutAnnotations(result.replaced, result.added_ids, what)
 
 
 @dataclass(frozen=True, slots=True)

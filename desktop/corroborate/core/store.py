@@ -116,6 +116,9 @@ class MergeResult:
     added: int
     updated: int
     unchanged: int
+    # What undoing the merge needs: the ids it added and the annotations it replaced.
+    added_ids: tuple[str, ...] = ()
+    replaced: tuple[Annotation, ...] = ()
 
 
 class Store:
@@ -284,22 +287,24 @@ class Store:
 
         All in one transaction: an import either lands completely or not at all.
         """
-        added = updated = unchanged = 0
+        added: list[str] = []
+        replaced: list[Annotation] = []
+        unchanged = 0
         with self._transaction() as conn:
             for annotation in incoming:
                 row = conn.execute(
                     "SELECT modified FROM annotations WHERE id = ?", (annotation.id,)
                 ).fetchone()
                 if row is None:
-                    added += 1
+                    added.append(annotation.id)
                 elif _instant(annotation.modified) > _instant(row[0]):
+                    replaced.append(self.get(annotation.id))
                     conn.execute("DELETE FROM annotations WHERE id = ?", (annotation.id,))
-                    updated += 1
                 else:
                     unchanged += 1
                     continue
                 _insert(conn, annotation)
-        return MergeResult(added, updated, unchanged)
+        return MergeResult(len(added), len(replaced), unchanged, tuple(added), tuple(replaced))
 
     def _targets_of(self, annotation_id: str) -> tuple[Target, ...]:
         rows = self._conn.execute(

@@ -27,12 +27,14 @@ from ..core.corrections import placed_links, sentence_pairs
 from ..core.edits import (
     AddAnnotation,
     Command,
+    PutAnnotations,
     RemoveAnnotation,
     SetLabel,
     SetLink,
     SetNote,
     SetStatus,
     new_annotation,
+    undo_of_merge,
 )
 from ..core.model import Annotation, Article, LinkKind, ManualLink, Status, Target, link_key
 from ..core.placement import (
@@ -45,7 +47,7 @@ from ..core.placement import (
     span_key,
     stored_target_count,
 )
-from ..core.store import Store
+from ..core.store import MergeResult, Store
 from .tasks import LatestTask
 
 __all__ = ["AnnotationSession", "Placed", "SpanKey", "span_key"]
@@ -54,6 +56,9 @@ __all__ = ["AnnotationSession", "Placed", "SpanKey", "span_key"]
 # needs a fuzzy search (a few milliseconds), the window stays responsive, and a small
 # folder shows its annotations without a moment of empty status columns.
 PLACE_AT_ONCE_TARGETS = 16
+# An undo or redo touching more annotations than this places all of them again (as after
+# a load) instead of one by one on this thread.
+PLACE_ONE_BY_ONE = 50
 # The worker waits this long before it starts: see _after_a_pause.
 PAINT_FIRST_S = 0.25
 # What placing_finished says when placing stopped without an answer.
@@ -86,6 +91,7 @@ class AnnotationSession(QObject):
         # What changed in the running batch (None: no batch), told once when it ends.
         self._batched: set[str] | None = None
         self._links_batched = False
+        self._place_all_after_batch = False
 
     def close(self) -> None:
         self.cancel_placing(REPLACED)
@@ -216,12 +222,14 @@ class AnnotationSession(QObject):
         if self._batched is not None:
             yield
             return
-        self._batched, self._links_batched = set(), False
+        self._batched, self._links_batched, self._place_all_after_batch = set(), False, False
         try:
             with self.store.batch():
                 yield
         finally:
             changed, links, self._batched = self._batched, self._links_batched, None
+            if self._place_all_after_batch:
+                self.refresh()
             if links:
                 self._place_links()
                 self.links_changed.emit()
@@ -243,6 +251,20 @@ class AnnotationSession(QObject):
 
         self.undo_stack.push(
             StoreCommand(self.store, command, self._applied, edit_session=self._edit_session)
+        )
+
+    def record_merge(self, result: MergeResult, what: str) -> None:
+        """An import merged into the store (by this or another connection): one undo step.
+        The caller shows the merged annotations (refresh or reload)."""
+        from .commands import StoreCommand
+
+        if not (result.added_ids or result.replaced):
+            return  # nothing changed: nothing to undo
+        done = PutAnnotations((), (), what)  # stands for the merge in the Edit menu
+        self.undo_stack.push(
+            StoreCommand(
+                self.store, done, self._applied, done_with_inverse=undo_of_merge(result, what)
+            )
         )
 
     def set_status(
@@ -293,9 +315,8 @@ class AnnotationSession(QObject):
 
     # --- after every apply (do, undo, redo) --------------------------------------------------
     def _applied(self, command: Command) -> None:
-        changed = _annotation_id(command)
-        if changed is not None and self._changed_meanwhile is not None:
-            self._changed_meanwhile.add(changed)
+        if self._changed_meanwhile is not None:
+            self._changed_meanwhile.update(_annotation_ids(command))
         if isinstance(command, AddAnnotation):
             self._place(command.annotation)
             self._tell(command.annotation.id)
@@ -304,6 +325,19 @@ class AnnotationSession(QObject):
             self._tell(command.annotation_id)
         elif isinstance(command, SetStatus | SetNote):
             self._refresh(command.annotation_id)
+        elif isinstance(command, PutAnnotations) and len(command.annotation_ids) > PLACE_ONE_BY_ONE:
+            # Many: placed again all together once they are committed, on a worker when
+            # the store is large (it counts what it holds through another connection).
+            self._place_all_after_batch = True
+            if self._batched is None:
+                self.refresh()
+        elif isinstance(command, PutAnnotations):
+            for annotation_id in command.annotation_ids:
+                self._forget(annotation_id)
+                stored = self.store.get(annotation_id)
+                if stored is not None:
+                    self._place(stored)
+                self._tell(annotation_id)
         elif isinstance(command, SetLink) and self._batched is not None:
             self._links_batched = True
         elif isinstance(command, SetLink):
@@ -335,10 +369,12 @@ def _after_a_pause(fn, *args):
     return fn(*args)
 
 
-def _annotation_id(command: Command) -> str | None:
-    """The annotation a command adds, removes or edits (None for links and labels)."""
+def _annotation_ids(command: Command) -> tuple[str, ...]:
+    """The annotations a command adds, removes or edits (none for links and labels)."""
     if isinstance(command, AddAnnotation):
-        return command.annotation.id
+        return (command.annotation.id,)
     if isinstance(command, RemoveAnnotation | SetStatus | SetNote):
-        return command.annotation_id
-    return None
+        return (command.annotation_id,)
+    if isinstance(command, PutAnnotations):
+        return command.annotation_ids
+    return ()

@@ -41,19 +41,26 @@ class StoreCommand(QUndoCommand):
         notify: Notify,
         edit_session: int = 0,
         parent: QUndoCommand | None = None,
+        done_with_inverse: Command | None = None,
     ) -> None:
+        """`done_with_inverse`: the change was already made (an import, on a worker) and
+        this takes it back; the first redo, when the stack pushes it, changes nothing."""
         super().__init__(menu_text(command), parent)
         self._store = store
         self._forward = command
-        self._inverse: Command | None = None
+        self._inverse: Command | None = done_with_inverse
         self._notify = notify
         self.edit_session = edit_session
+        self._already_done = done_with_inverse is not None
 
     @property
     def command(self) -> Command:
         return self._forward
 
     def redo(self) -> None:
+        if self._already_done:  # pushed after the fact: the change is in the store
+            self._already_done = False
+            return
         self._inverse = self._forward.apply(self._store)
         self._notify(self._forward)
 

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from ..core.export import (
     STATUS_FILTERS,
-    import_json,
+    read_json,
     selected,
     write_csv,
     write_json,
@@ -71,10 +71,16 @@ def export_annotations(
 
 
 def import_annotations(session: AnnotationSession, path: str) -> MergeResult:
-    """Merge a JSON file into the store (importing twice adds nothing) and show it."""
-    added, updated, unchanged = import_json(session.store, path)
+    """Merge a JSON file into the store (importing twice adds nothing), show it, and make
+    it one undo step."""
+    result = session.store.merge(read_json(path))
+    session.record_merge(result, _import_text(path))
     session.reload()
-    return MergeResult(added, updated, unchanged)
+    return result
+
+
+def _import_text(path: str) -> str:
+    return f"import {Path(path).name}"
 
 
 def export_stored(choice: ExportChoice, folder: Sequence[Annotation], store_path: Path) -> int:
@@ -90,7 +96,7 @@ def export_stored(choice: ExportChoice, folder: Sequence[Annotation], store_path
 def merge_file(store_path: Path, path: str) -> MergeResult:
     """Merge a JSON file into the store at `store_path` through a connection of this thread."""
     with Store(store_path) as store:
-        return MergeResult(*import_json(store, path))
+        return store.merge(read_json(path))
 
 
 class Transfers(QObject):
@@ -130,6 +136,7 @@ class Transfers(QObject):
         store_path = self.session.store.path
 
         def imported(result: MergeResult) -> str:
+            self.session.record_merge(result, _import_text(path))
             self.session.refresh()  # on a worker too when the store is large
             return (
                 f"Imported: {result.added} new, {result.updated} updated, "
