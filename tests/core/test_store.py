@@ -100,6 +100,21 @@ def test_a_failed_change_in_a_batch_keeps_the_changes_made_before_it():
         assert len(store.annotations()) == 2
 
 
+def test_many_annotations_are_replaced_and_removed_whole():
+    """Undoing an import of thousands of annotations restores each one exactly."""
+    made = [annotation(n, note=f"note {n}") for n in range(1200)]  # more than one query's ids
+    with Store() as store:
+        store.put_many(made[:700])
+        changed = [replace(a, note="changed") for a in made[:700]]
+        replaced = store.put_many(changed + made[700:])
+        assert sorted(replaced, key=lambda a: a.id) == sorted(made[:700], key=lambda a: a.id)
+        removed = store.remove_many([a.id for a in made] + ["no such id"])
+        assert sorted(removed, key=lambda a: a.id) == sorted(
+            changed + made[700:], key=lambda a: a.id
+        )
+        assert store.annotations() == ()
+
+
 def test_status_and_note_changes_return_the_previous_value_and_touch_modified():
     a = annotation()
     with Store() as store:

@@ -105,20 +105,12 @@ class PutAnnotations(_Unmergeable):
         return (*(a.id for a in self.put), *self.remove)
 
     def apply(self, store: Store) -> Command:
-        put_back: list[Annotation] = []
-        take_out: list[str] = []
         with store.batch():
-            for annotation_id in self.remove:
-                removed = store.remove(annotation_id)
-                if removed is not None:
-                    put_back.append(removed)
-            for annotation in self.put:
-                previous = store.put(annotation)
-                if previous is None:
-                    take_out.append(annotation.id)
-                else:
-                    put_back.append(previous)
-        return PutAnnotations(tuple(put_back), tuple(take_out), self.what)
+            removed = store.remove_many(self.remove)
+            replaced = store.put_many(self.put)
+        existed = {a.id for a in replaced}
+        added = tuple(a.id for a in self.put if a.id not in existed)
+        return PutAnnotations((*removed, *replaced), added, self.what)
 
 
 def undo_of_merge(result: MergeResult, what: str) -> PutAnnotations:

@@ -24,10 +24,13 @@ CONTEXT_WINDOW = 8
 # shares at least this share of what the closest sentence of its side shares.
 CLOSE_SHARE = 0.9
 _CALENDAR_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS)
-# Stems news prose uses interchangeably for what a value is about ("four-day trip",
-# "three-day visit"), mapped to one of them.
-_SAME_MEANING = {"trip": "visit", "journey": "visit", "tour": "visit", "pact": "agreement",
-                 "deal": "agreement", "accord": "agreement"}  # fmt: skip
+# Words news prose uses interchangeably for what a value is about ("four-day trip",
+# "three-day visit"), mapped to the stem of one of them. Keyed on the word, not its stem:
+# "according" stems to "accord", and attribution is not an agreement.
+_SAME_MEANING = {
+    **dict.fromkeys(("trip", "trips", "journey", "journeys", "tour", "tours"), "visit"),
+    **dict.fromkeys(("pact", "pacts", "deal", "deals", "accord", "accords"), "agreement"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +64,7 @@ def side_text(article: Article, indices: Sequence[int]) -> SideText:
 def _content_words(text: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, stem) of the words of a sentence that carry content."""
     return tuple(
-        (t.start, t.end, _SAME_MEANING.get(t.stem, t.stem))
+        (t.start, t.end, _SAME_MEANING.get(t.norm, t.stem))
         for t in word_tokens(text)
         if not t.stop and t.norm.isalpha() and t.norm not in _CALENDAR_WORDS
     )

@@ -121,6 +121,10 @@ class MergeResult:
     replaced: tuple[Annotation, ...] = ()
 
 
+# Ids per "IN (...)" query: well below SQLite's limit on bound parameters (999 in old builds).
+_IDS_PER_QUERY = 500
+
+
 class Store:
     """Annotations, source labels and manual links in one SQLite file.
 
@@ -254,6 +258,41 @@ class Store:
             conn.execute("DELETE FROM annotations WHERE id = ?", (annotation.id,))
             _insert(conn, annotation)
         return previous
+
+    def put_many(self, annotations: Sequence[Annotation]) -> list[Annotation]:
+        """`put` each, in one transaction; returns the annotations replaced."""
+        with self._transaction() as conn:
+            previous = self._get_many([a.id for a in annotations])
+            conn.executemany("DELETE FROM annotations WHERE id = ?", [(a.id,) for a in annotations])
+            for annotation in annotations:
+                _insert(conn, annotation)
+        return previous
+
+    def remove_many(self, annotation_ids: Sequence[str]) -> list[Annotation]:
+        """`remove` each, in one transaction; returns what was deleted."""
+        with self._transaction() as conn:
+            previous = self._get_many(annotation_ids)
+            conn.executemany("DELETE FROM annotations WHERE id = ?", [(i,) for i in annotation_ids])
+        return previous
+
+    def _get_many(self, annotation_ids: Sequence[str]) -> list[Annotation]:
+        """The stored annotations among these ids, a few queries for thousands."""
+        found = []
+        for start in range(0, len(annotation_ids), _IDS_PER_QUERY):
+            chunk = list(annotation_ids[start : start + _IDS_PER_QUERY])
+            marks = ", ".join("?" * len(chunk))
+            rows = self._conn.execute(
+                f"SELECT * FROM annotations WHERE id IN ({marks})", chunk
+            ).fetchall()
+            targets: dict[str, list[Target]] = {}
+            for row in self._conn.execute(
+                f"SELECT * FROM targets WHERE annotation_id IN ({marks}) "
+                "ORDER BY annotation_id, position",
+                chunk,
+            ):
+                targets.setdefault(row["annotation_id"], []).append(_target(row))
+            found += [_annotation(row, tuple(targets.get(row["id"], ()))) for row in rows]
+        return found
 
     def remove(self, annotation_id: str) -> Annotation | None:
         """Delete the annotation (and its targets); returns what was deleted."""
