@@ -3,6 +3,7 @@ folder's word statistics are ready, the Facts tab, and the article tabs' heat ma
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -13,12 +14,28 @@ from ..core.similarity import Corpus
 from .actions import ActionId
 from .article_tab import ArticleTab
 from .facts_tab import TITLE, FactsTab
+from .heatmap import Corroboration as HeatMap  # sentence -> the other sources
 from .heatmap import others_by_sentence
 from .tasks import LatestTask
 from .widgets import StatusProgress
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    table: FactTable
+    labels: dict[str, str]  # the source names the heat maps were worked out with
+    heat: dict[str, HeatMap]
+
+
+def _facts_and_heat(corpus: Corpus, labels: dict[str, str], progress) -> _Found:  # worker
+    table = find_facts(corpus, progress)
+    heat = {} if table.cancelled else {
+        a.id: others_by_sentence(table, a.id, labels) for a in table.articles
+    }  # fmt: skip
+    return _Found(table, labels, heat)
 
 
 class Corroboration(QObject):
@@ -31,6 +48,9 @@ class Corroboration(QObject):
         super().__init__(window)
         self.window = window
         self.table: FactTable | None = None
+        # Each article's heat map, worked out on the worker with the facts: fifty of them
+        # took half a second on this thread.
+        self._heat: dict[str, HeatMap] = {}
         self._task = LatestTask(self)
         self.progress = StatusProgress()
         self.progress.cancel_requested.connect(self.cancel)
@@ -55,8 +75,11 @@ class Corroboration(QObject):
 
     def compute(self, corpus: Corpus) -> None:
         self.progress.start("Finding facts")
+        labels = self.labels()
         self._task.start(
-            lambda progress: find_facts(corpus, progress), self._on_done, self.progress.report
+            lambda progress: _facts_and_heat(corpus, labels, progress),
+            self._on_done,
+            self.progress.report,
         )
         tab = self.facts_tab()
         if tab is not None and tab.table is None:
@@ -70,13 +93,15 @@ class Corroboration(QObject):
             tab.show_waiting("Finding facts was cancelled. Choose View → Facts to try again.")
         self.window.statusBar().showMessage("Finding facts cancelled", 5000)
 
-    def _on_done(self, table: FactTable | None, error: BaseException | None) -> None:
+    def _on_done(self, found: _Found | None, error: BaseException | None) -> None:
         self.progress.finish()
+        table = found.table if found is not None else None
         if error is not None or table is None or table.cancelled:
             self.window.statusBar().showMessage(f"Could not find the facts: {error}", 10000)
             return
         self.table = table
         labels = self.labels()
+        self._heat = found.heat if labels == found.labels else {}
         for tab in self.window.article_tabs():
             self._paint(tab)
         facts = self.facts_tab()
@@ -89,6 +114,7 @@ class Corroboration(QObject):
             self._task.cancel()
             self.progress.finish()
             self.table = None
+            self._heat = {}
             tab = self.facts_tab()
             if tab is not None:
                 self.window.close_tab(self.window.tabs.indexOf(tab))
@@ -104,10 +130,13 @@ class Corroboration(QObject):
     def _paint(self, tab: ArticleTab) -> None:
         if self.table is None:
             tab.set_corroboration(None)
+        elif (heat := self._heat.get(tab.article.id)) is not None:
+            tab.set_corroboration(heat)
         elif any(a.id == tab.article.id for a in self.table.articles):
             tab.set_corroboration(others_by_sentence(self.table, tab.article.id, self.labels()))
 
     def _relabel(self) -> None:
+        self._heat = {}  # worked out with the old names
         if self.table is not None:
             for tab in self.window.article_tabs():
                 self._paint(tab)
