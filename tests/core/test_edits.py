@@ -88,6 +88,15 @@ def test_undoing_a_merge_removes_what_it_added_and_restores_what_it_replaced(sto
     assert store.annotations() == (kept,)
 
 
+def test_undoing_a_file_that_holds_one_annotation_twice_leaves_nothing_behind(store):
+    first = new_annotation(Status.AGREED, TARGETS[:2], note="first save")
+    later = replace(first, note="second save", modified="2099-01-01T00:00:00Z")
+    result = store.merge([first, later])
+    assert store.get(first.id).note == "second save"
+    undo_of_merge(result, "import x.json").apply(store)
+    assert store.annotations() == ()
+
+
 def test_typing_a_note_is_one_undo_step(store):
     a = new_annotation(Status.AGREED, TARGETS[:1], note="before")
     history = History(store)

@@ -12,8 +12,10 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from corroborate.core.export import CSV_COLUMNS
+from corroborate.core.edits import new_annotation
+from corroborate.core.export import CSV_COLUMNS, write_json
 from corroborate.core.model import LinkKind, Status
+from corroborate.ui import tab_opening
 from corroborate.ui.actions import ACTION_SPECS, ActionId
 from corroborate.ui.annotations_model import ORPHAN_TEXT, AnnotationsFilter, AnnotationsModel
 from corroborate.ui.compare_model import (
@@ -299,6 +301,29 @@ def test_a_link_stays_after_its_file_was_edited_and_can_still_be_undone(
     assert tab.model.is_manual(tab.model.row_of_sentence("a", moved))
 
 
+def test_a_comparison_opened_while_tabs_still_open_shows_the_stored_links(
+    qtbot, seeded, seeds_dir, monkeypatch
+):
+    tab = compare(qtbot, seeded)
+    go_to(tab, proxy_row(tab, ONLY_A))
+    go_to(tab, proxy_row(tab, ONLY_B), extend=True)
+    QTest.keyClick(tab.view, Qt.Key.Key_L)
+    monkeypatch.setattr(tab_opening, "TABS_PER_TURN", 1)
+    opened = []
+
+    def compare_at_once(_tab) -> None:  # the user is quicker than the loading
+        if not opened:
+            articles = {Path(a.path).name: a for a in seeded.sources.articles}
+            opened.append(seeded.comparisons.open(articles[LEFT], articles[RIGHT]))
+
+    seeded.article_tab_opened.connect(compare_at_once)
+    load(qtbot, seeded, seeds_dir)
+    (early,) = opened
+    qtbot.waitUntil(lambda: early.is_aligned and not early.is_aligning, timeout=10_000)
+    manual = [r for r in range(early.model.rowCount()) if early.model.is_manual(r)]
+    assert len(manual) == 1, "the stored link is not shown"
+
+
 def test_renamed_source_is_stored_restored_and_undoable(qtbot, make_window, seeds_dir):
     window = make_window()
     load(qtbot, window, seeds_dir)
@@ -462,6 +487,40 @@ def test_an_import_is_one_step_that_undo_takes_back(qtbot, seeded, tmp_path):
     undo(seeded)
     undo(seeded)  # and the Delete before it
     assert notes() == ["", "numbers differ", "solid"]
+
+
+def test_a_large_import_undone_leaves_the_views_at_once_and_redone_makes_no_twins(
+    qtbot, seeded, tmp_path
+):
+    """Over 50 annotations are placed again on a worker: until it answers, a removed one
+    must not stay on show (marking it failed), nor a restored one be marked twice."""
+    session = seeded.annotator.session
+    articles = list(seeded.sources.articles)
+    made = [
+        new_annotation(Status.AGREED, session.targets(a, [s.index], seeded.sources.label(a)))
+        for a in articles
+        for s in a.sentences[:15]
+    ][:60]
+    for a in articles:  # the user's own, before the import: the store stays large
+        for s in a.sentences[16:21]:
+            session.set_status(session.targets(a, [s.index], "x"), Status.DISPUTED)
+    colleague = tmp_path / "colleague.json"
+    write_json(colleague, made)
+    with qtbot.waitSignal(seeded.annotator.transfers.finished, timeout=10_000):
+        seeded.annotator.transfers.import_file(str(colleague))
+    qtbot.waitUntil(lambda: len(session.listed()) == 85 and not session.is_placing, timeout=10_000)
+
+    undo(seeded)
+    assert session.is_placing, "a store this size is placed on a worker"
+    assert len(session.listed()) == len(session.store.annotations()) == 25
+    qtbot.waitUntil(lambda: not session.is_placing, timeout=10_000)
+    redo(seeded)
+    assert session.is_placing, "a store this size is placed on a worker"
+    session.set_status(made[0].targets, Status.DISPUTED)  # before the worker answers
+    qtbot.waitUntil(lambda: not session.is_placing, timeout=10_000)
+    on_span = [a for a in session.store.annotations() if a.targets == made[0].targets]
+    assert [(a.id, a.status) for a in on_span] == [(made[0].id, Status.DISPUTED)]
+    assert len(session.listed()) == 85
 
 
 def test_export_dialog_offers_bom_for_csv_only_and_needs_a_file(qtbot, tmp_path):

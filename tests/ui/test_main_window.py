@@ -5,7 +5,8 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from corroborate.core.loading import load_paths
+from corroborate.core.loading import LoadResult, load_paths
+from corroborate.ui import tab_opening
 from corroborate.ui.main_window import MainWindow
 from corroborate.ui.settings import Settings
 from tests.ui.conftest import wait_loaded
@@ -149,3 +150,33 @@ def test_sources_model_is_consistent(qtmodeltester, qtbot, window, seeds_dir):
     wait_loaded(qtbot, window, lambda: window.open_folder(str(seeds_dir)))
     qtmodeltester.check(window.sources)
     qtmodeltester.check(window.problems)
+
+
+# --- tabs open a few per turn ------------------------------------------------------------
+
+
+def test_a_second_load_arriving_while_tabs_open_reports_both_and_opens_every_tab(
+    qtbot, window, seeds_dir, monkeypatch
+):
+    monkeypatch.setattr(tab_opening, "TABS_PER_TURN", 1)
+    articles = load_paths([seeds_dir]).articles
+    first, second = LoadResult(articles[:4], ()), LoadResult(articles[4:], ())
+    reported = []
+    window.loading_finished.connect(lambda result: reported.append(len(result.articles)))
+    window._on_loaded(first, None)
+    assert window.tabs.count() == 1, "all tabs opened in one go"
+    window._on_loaded(second, None)  # e.g. a file dropped while the folder still opens
+    qtbot.waitUntil(lambda: len(reported) == 2, timeout=5000)
+    assert reported == [4, 1], "each load is reported once, in order"
+    assert [t.article.id for t in window.article_tabs()] == [a.id for a in articles]
+
+
+def test_close_all_while_tabs_open_leaves_an_empty_window(qtbot, window, seeds_dir, monkeypatch):
+    monkeypatch.setattr(tab_opening, "TABS_PER_TURN", 1)
+    reported = []
+    window.loading_finished.connect(reported.append)
+    window._on_loaded(LoadResult(load_paths([seeds_dir]).articles, ()), None)
+    window.close_all()
+    qtbot.wait(100)
+    assert window.tabs.count() == 0 and window.sources.rowCount() == 0
+    assert reported == [], "a closed load was reported as finished"

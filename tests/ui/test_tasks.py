@@ -3,7 +3,7 @@
 import threading
 import time
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QEventLoop, QObject, QTimer
 
 from corroborate.ui.tasks import LatestTask, run_task, wait_for_workers
 
@@ -125,3 +125,21 @@ def test_many_workers_reporting_at_once_while_the_window_repaints(qtbot):
     qtbot.waitUntil(lambda: len(results) == 40, timeout=30_000)
     assert sorted(results) == list(range(40))
     assert all(0 <= done < 2000 for done in progress_seen)
+
+
+def test_a_dialog_shown_by_one_result_does_not_hold_up_the_others(qtbot):
+    log = []
+    first_done, second_may_finish = threading.Event(), threading.Event()
+
+    def show_dialog(result, error):
+        second_may_finish.set()
+        dialog = QEventLoop()  # what QMessageBox.exec() runs until the user answers
+        QTimer.singleShot(1000, dialog.quit)
+        dialog.exec()
+        log.append("dialog closed")
+
+    run_task(lambda progress: first_done.wait(5) and "first", show_dialog)
+    run_task(lambda progress: second_may_finish.wait(5) and "second", lambda r, e: log.append(r))
+    first_done.set()
+    qtbot.waitUntil(lambda: len(log) == 2, timeout=5000)
+    assert log == ["second", "dialog closed"]

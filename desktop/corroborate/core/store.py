@@ -205,7 +205,10 @@ class Store:
             yield
         finally:
             self._in_batch = False
-            self._conn.execute("COMMIT")
+            # SQLite may have rolled the whole transaction back itself (disk full, I/O
+            # error): then there is nothing to commit, and the original error goes on.
+            if self._conn.in_transaction:
+                self._conn.execute("COMMIT")
 
     @property
     def version(self) -> int:
@@ -258,6 +261,22 @@ class Store:
             conn.execute("DELETE FROM annotations WHERE id = ?", (annotation.id,))
             _insert(conn, annotation)
         return previous
+
+    def find_by_targets(self, targets: Sequence[Target]) -> Annotation | None:
+        """The stored annotation quoting exactly these spans (article and offsets), if any."""
+        wanted = {(t.article, t.start, t.end) for t in targets}
+        if not wanted:
+            return None
+        article, start, end = min(wanted)
+        candidates = self._conn.execute(
+            'SELECT annotation_id FROM targets WHERE article = ? AND start = ? AND "end" = ?',
+            (article, start, end),
+        ).fetchall()
+        for (annotation_id,) in candidates:
+            found = self.get(annotation_id)
+            if found and {(t.article, t.start, t.end) for t in found.targets} == wanted:
+                return found
+        return None
 
     def put_many(self, annotations: Sequence[Annotation]) -> list[Annotation]:
         """`put` each, in one transaction; returns the annotations replaced."""
@@ -327,6 +346,7 @@ class Store:
         All in one transaction: an import either lands completely or not at all.
         """
         added: list[str] = []
+        added_here: set[str] = set()
         replaced: list[Annotation] = []
         unchanged = 0
         with self._transaction() as conn:
@@ -336,8 +356,10 @@ class Store:
                 ).fetchone()
                 if row is None:
                     added.append(annotation.id)
+                    added_here.add(annotation.id)
                 elif _instant(annotation.modified) > _instant(row[0]):
-                    replaced.append(self.get(annotation.id))
+                    if annotation.id not in added_here:  # a newer copy of one added here
+                        replaced.append(self.get(annotation.id))
                     conn.execute("DELETE FROM annotations WHERE id = ?", (annotation.id,))
                 else:
                     unchanged += 1

@@ -111,6 +111,7 @@ class AnnotationSession(QObject):
         articles still loaded: loading only adds articles, opening a folder clears all).
         """
         self._place_links()
+        self.links_changed.emit()  # comparisons opened before this load finished
         if not self._articles or stored_target_count(self.store.path) <= PLACE_AT_ONCE_TARGETS:
             self.reload()
             return
@@ -186,7 +187,15 @@ class AnnotationSession(QObject):
         return self._placed.get(annotation_id)
 
     def find(self, targets: Iterable[Target]) -> Annotation | None:
-        return self.find_span(span_key(targets))
+        targets = tuple(targets)
+        found = self.find_span(span_key(targets))
+        if found is None and self.is_placing:
+            # Stored but not placed yet (the worker is on it): the store knows it.
+            stored = self.store.find_by_targets(targets)
+            if stored is not None:
+                self._place(stored)
+                found = stored
+        return found
 
     def find_span(self, key: SpanKey) -> Annotation | None:
         annotation_id = self._by_span.get(key)
@@ -326,8 +335,13 @@ class AnnotationSession(QObject):
         elif isinstance(command, SetStatus | SetNote):
             self._refresh(command.annotation_id)
         elif isinstance(command, PutAnnotations) and len(command.annotation_ids) > PLACE_ONE_BY_ONE:
-            # Many: placed again all together once they are committed, on a worker when
-            # the store is large (it counts what it holds through another connection).
+            # Many: out of the views at once (a removed one must not stay on show), placed
+            # again all together once committed, on a worker when the store is large (it
+            # counts what it holds through another connection); `find` asks the store
+            # meanwhile, so marking one of them never makes a second annotation.
+            for annotation_id in command.annotation_ids:
+                self._forget(annotation_id)
+                self._tell(annotation_id)
             self._place_all_after_batch = True
             if self._batched is None:
                 self.refresh()

@@ -38,13 +38,15 @@ _last_index: tuple[FactTable, dict[str, list[Fact]]] | None = None
 
 def _facts_by_article(table: FactTable) -> dict[str, list[Fact]]:
     global _last_index
-    if _last_index is None or _last_index[0] is not table:
-        index: dict[str, list[Fact]] = {}
-        for fact in table.facts:
-            for article in fact.articles:
-                index.setdefault(article, []).append(fact)
-        _last_index = (table, index)
-    return _last_index[1]
+    last = _last_index  # read once: a worker and the GUI thread may both be here
+    if last is not None and last[0] is table:
+        return last[1]
+    index: dict[str, list[Fact]] = {}
+    for fact in table.facts:
+        for article in fact.articles:
+            index.setdefault(article, []).append(fact)
+    _last_index = (table, index)
+    return index
 
 
 def others_by_sentence(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragLeaveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +36,7 @@ from .icons import window_icon
 from .models import ProblemsModel, SourcesModel
 from .report_export import ReportExport
 from .settings import Settings
+from .tab_opening import TabOpener
 from .tasks import LatestTask
 from .widgets import (
     BOTTOM_DOCK_HEIGHT,
@@ -50,8 +51,6 @@ from .widgets import (
     local_paths,
 )
 
-# Article tabs opened per turn of the event loop after a load (each takes ~6-10 ms).
-TABS_PER_TURN = 4
 FILE_FILTER = "Articles ({});;All files (*)".format(
     " ".join(f"*{suffix}" for suffix in sorted(ARTICLE_SUFFIXES))
 )
@@ -73,8 +72,9 @@ class MainWindow(QMainWindow):
         self.problems = ProblemsModel(self)
         self.sources.label_changed.connect(self._on_label_changed)
         self._loader = LatestTask(self)
-        self._tabs_to_open: list[Article] = []  # of the last load, opened a few per turn
-        self._opening = 0  # counts loads and Close All: see _open_tabs_in_turns
+        self._tab_opener = TabOpener(
+            self, self._open_tab, lambda id_: self.tab_for(id_) is not None, self._report_loaded
+        )
 
         self.actions_ = ActionRegistry(self)
         self._build_central()
@@ -331,27 +331,7 @@ class MainWindow(QMainWindow):
         assert result is not None
         added = self.sources.add_articles(result.articles)
         self.problems.add_problems(result.problems)
-        self._tabs_to_open = list(added)
-        self._opening += 1
-        self._open_tabs_in_turns(result, added, self._opening)
-
-    def _open_tabs_in_turns(self, result: LoadResult, added: list[Article], opening: int) -> None:
-        """Open the new articles' tabs a few per turn of the event loop, then report.
-
-        Fifty tabs opened at once held the window still for half a second. `opening`
-        tells a newer load (or Close All) apart: then this one stops quietly.
-        """
-        if opening != self._opening:
-            return
-        batch = self._tabs_to_open[:TABS_PER_TURN]
-        del self._tabs_to_open[:TABS_PER_TURN]
-        for article in batch:
-            if self.tab_for(article.id) is None:  # not opened meanwhile by a click
-                self._open_tab(article)
-        if self._tabs_to_open:
-            QTimer.singleShot(0, lambda: self._open_tabs_in_turns(result, added, opening))
-            return
-        self._report_loaded(result, added)
+        self._tab_opener.start(result, added)
 
     def _report_loaded(self, result: LoadResult, added: list[Article]) -> None:
         message = counted(len(added), "article") + " loaded"
@@ -404,8 +384,7 @@ class MainWindow(QMainWindow):
     def close_all(self) -> None:
         self._loader.cancel()
         self.comparisons.reset()
-        self._tabs_to_open.clear()
-        self._opening += 1
+        self._tab_opener.cancel()
         # From the last: closing the first would show each next tab in turn.
         while self.tabs.count():
             self.close_tab(self.tabs.count() - 1)

@@ -20,6 +20,7 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import wait as wait_futures
+from functools import partial
 from typing import Any
 
 import shiboken6
@@ -138,10 +139,11 @@ class _Dispatcher:
             if outcome is _NOT_YET:
                 handle._show_progress()
             else:
-                # Off the list before its callback runs: a callback that raises must not
-                # be delivered twice.
+                # Off the list now, so it is delivered once; delivered on the next turn of
+                # the event loop, not inside this slot: a callback showing a dialog would
+                # otherwise hold up every other task until the dialog closed.
                 del self._live[handle]
-                handle._finish(outcome)
+                QTimer.singleShot(0, handle, partial(handle._finish, outcome))
         if not self._live:
             self._timer.stop()
 
