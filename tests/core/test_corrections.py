@@ -4,6 +4,8 @@ If these break, a pair the user linked does not show as matched, a rejected pair
 back, or a sentence is listed twice (or not at all) in the Compare tab.
 """
 
+from dataclasses import replace
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -172,3 +174,12 @@ def test_links_of_another_folder_are_not_placed_here():
     link = _link(LinkKind.LINKED, A, 2, B, 3)
     other = _article("c", ["C0 one.", "C1 two."])
     assert placed_links([link], [other]) == []
+
+
+def test_of_two_links_landing_on_the_same_sentences_the_newer_counts():
+    edited_a = _edited(A, ["A new first paragraph.", "A0 one.", "A1 two!", "A2 three.", "A3 four."])
+    before_edit = _link(LinkKind.LINKED, A, 2, B, 3)
+    after_edit = replace(_link(LinkKind.REJECTED, edited_a, 3, B, 3), created="2027")
+    placed = placed_links([after_edit, before_edit], [edited_a, B])
+    assert [stored for stored, _ in placed] == [after_edit]
+    assert sentence_pairs([p for _, p in placed], edited_a, B) == (set(), {(3, 3)})

@@ -37,7 +37,8 @@ def sentence_at(target: Target, article: Article) -> int | None:
 def placed_links(
     links: Iterable[ManualLink], articles: Sequence[Article]
 ) -> list[tuple[ManualLink, ManualLink]]:
-    """(stored, placed) for each link whose two sentences are found in `articles`.
+    """(stored, placed) for each link whose two sentences are found in `articles`, oldest
+    first; of two landing on the same sentences, only the newer.
 
     The placed link quotes the whole sentence each stored quote is found in now, so it
     names the same sentences as a comparison of the loaded articles. A link with a
@@ -45,8 +46,10 @@ def placed_links(
     """
     loaded = LoadedArticles(articles)
     by_id = {a.id: a for a in articles}
-    found = []
-    for link in links:
+    # Two stored links can land on one sentence pair (one made before a file was edited,
+    # one after): the newer is the person's latest word on it.
+    found: dict[str, tuple[ManualLink, ManualLink]] = {}
+    for link in sorted(links, key=lambda k: k.created):
         ends = []
         for target in (link.a, link.b):
             anchor = loaded.anchor(target)
@@ -57,8 +60,10 @@ def placed_links(
                 break
             ends.append(quote_sentence(article, sentence, target.source))
         if len(ends) == 2 and ends[0].article != ends[1].article:
-            found.append((link, ManualLink(link.kind, ends[0], ends[1], link.created)))
-    return found
+            placed = ManualLink(link.kind, ends[0], ends[1], link.created)
+            found.pop(placed.key, None)  # keeps the newest, in the order they were made
+            found[placed.key] = (link, placed)
+    return list(found.values())
 
 
 def _sentence_covering(target: Target, article: Article) -> Sentence | None:

@@ -8,8 +8,8 @@ is handed back on the GUI thread. No widget is ever touched from a worker.
 Workers never call into Qt at all, not even to emit a signal: PySide6 6.8 and later can
 crash when a signal is emitted from a thread other than the GUI thread while that thread
 runs Python (a segmentation fault seen here with 6.11). A worker only stores its latest
-progress and its outcome on its handle; a timer on the GUI thread, running only while
-tasks are live, collects them every few milliseconds.
+progress and its outcome on a plain Python job object; a timer on the GUI thread,
+running only while tasks are live, collects them every few milliseconds.
 """
 
 from __future__ import annotations
@@ -49,6 +49,35 @@ ProgressCallback = Callable[[int, int], None]
 _NOT_YET = object()
 
 
+class _Job:
+    """What a worker sees of a task: plain Python, holding no Qt object, so a worker never
+    touches one, not even to drop the last reference to it. The function must not hold
+    one either (callers pass it plain data: articles, a corpus, paths)."""
+
+    __slots__ = ("fn", "cancel_event", "progress", "outcome")
+
+    def __init__(self, fn: Callable[[Progress], Any]) -> None:
+        self.fn = fn
+        self.cancel_event = threading.Event()
+        # Written by the worker, read by the GUI thread: each is one attribute assignment
+        # of an immutable value, which the GIL makes atomic.
+        self.progress: tuple[int, int] | None = None
+        self.outcome: Any = _NOT_YET
+
+    def report(self, done: int, total: int) -> bool:  # worker thread
+        if not self.cancel_event.is_set():
+            self.progress = (done, total)
+        return not self.cancel_event.is_set()
+
+    def run(self) -> None:  # worker thread
+        try:
+            result = self.fn(self.report)
+        except BaseException as exc:  # handed to the GUI thread, never lost
+            self.outcome = (None, exc)
+        else:
+            self.outcome = (result, None)
+
+
 class TaskHandle(QObject):
     """One running task. Lives on the GUI thread; its callbacks run there.
 
@@ -64,39 +93,21 @@ class TaskHandle(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._fn = fn
+        self.job = _Job(fn)
         self._on_done = on_done
         self._on_progress = on_progress
-        self._cancel = threading.Event()
         self.done = False
-        # Written by the worker, read by the GUI thread: each is one attribute assignment
-        # of an immutable value, which the GIL makes atomic.
-        self._progress: tuple[int, int] | None = None
         self._shown_progress: tuple[int, int] | None = None
-        self._outcome: Any = _NOT_YET
 
     @property
     def cancelled(self) -> bool:
-        return self._cancel.is_set()
+        return self.job.cancel_event.is_set()
 
     def cancel(self) -> None:
-        self._cancel.set()
-
-    def _report(self, done: int, total: int) -> bool:  # worker thread
-        if not self._cancel.is_set():
-            self._progress = (done, total)
-        return not self._cancel.is_set()
-
-    def _run(self) -> None:  # worker thread
-        try:
-            result = self._fn(self._report)
-        except BaseException as exc:  # handed to the GUI thread, never lost
-            self._outcome = (None, exc)
-        else:
-            self._outcome = (result, None)
+        self.job.cancel_event.set()
 
     def _show_progress(self) -> None:  # GUI thread
-        progress = self._progress
+        progress = self.job.progress
         if progress != self._shown_progress and not self.cancelled:
             self._shown_progress = progress
             if self._on_progress is not None and progress is not None:
@@ -124,7 +135,7 @@ class _Dispatcher:
             self._timer = QTimer()
             self._timer.setInterval(POLL_INTERVAL_MS)
             self._timer.timeout.connect(self._poll)
-        self._live[handle] = self._pool.submit(handle._run)
+        self._live[handle] = self._pool.submit(handle.job.run)
         self._timer.start()
 
     def _poll(self) -> None:
@@ -135,7 +146,7 @@ class _Dispatcher:
                 if self._live[handle].done():
                     del self._live[handle]
                 continue
-            outcome = handle._outcome  # read once: the worker may set it at any moment
+            outcome = handle.job.outcome  # read once: the worker may set it at any moment
             if outcome is _NOT_YET:
                 handle._show_progress()
             else:
