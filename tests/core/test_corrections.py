@@ -181,5 +181,5 @@ def test_of_two_links_landing_on_the_same_sentences_the_newer_counts():
     before_edit = _link(LinkKind.LINKED, A, 2, B, 3)
     after_edit = replace(_link(LinkKind.REJECTED, edited_a, 3, B, 3), created="2027")
     placed = placed_links([after_edit, before_edit], [edited_a, B])
-    assert [stored for stored, _ in placed] == [after_edit]
+    assert [stored for stored, _ in placed] == [before_edit, after_edit]  # oldest first
     assert sentence_pairs([p for _, p in placed], edited_a, B) == (set(), {(3, 3)})

@@ -97,6 +97,18 @@ def test_undoing_a_file_that_holds_one_annotation_twice_leaves_nothing_behind(st
     assert store.annotations() == ()
 
 
+def test_undoing_a_file_with_two_newer_copies_of_a_stored_annotation_restores_it(store):
+    original = new_annotation(Status.AGREED, TARGETS[:2], note="mine")
+    store.add(original)
+    copies = [
+        replace(original, note=f"copy {n}", modified=f"209{n}-01-01T00:00:00Z") for n in (1, 2)
+    ]
+    result = store.merge(copies)
+    assert (result.added, result.updated) == (0, 1)
+    undo_of_merge(result, "import x.json").apply(store)
+    assert store.annotations() == (original,)
+
+
 def test_typing_a_note_is_one_undo_step(store):
     a = new_annotation(Status.AGREED, TARGETS[:1], note="before")
     history = History(store)

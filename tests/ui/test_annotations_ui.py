@@ -489,38 +489,77 @@ def test_an_import_is_one_step_that_undo_takes_back(qtbot, seeded, tmp_path):
     assert notes() == ["", "numbers differ", "solid"]
 
 
+def import_sixty(qtbot, window, tmp_path) -> list:
+    """The user's own 25 marks, then a colleague's 60 imported: a store large enough to be
+    placed on a worker."""
+    session = window.annotator.session
+    articles = list(window.sources.articles)
+    made = [
+        new_annotation(Status.AGREED, session.targets(a, [s.index], window.sources.label(a)))
+        for a in articles
+        for s in a.sentences[:15]
+    ][:60]
+    for a in articles:
+        for s in a.sentences[16:21]:
+            session.set_status(session.targets(a, [s.index], "x"), Status.DISPUTED)
+    colleague = tmp_path / "colleague.json"
+    write_json(colleague, made)
+    with qtbot.waitSignal(window.annotator.transfers.finished, timeout=10_000):
+        window.annotator.transfers.import_file(str(colleague))
+    qtbot.waitUntil(lambda: len(session.listed()) == 85 and not session.is_placing, timeout=10_000)
+    return made
+
+
+def marks_on(session, targets) -> list:
+    return [(a.id, a.status) for a in session.store.annotations() if a.targets == tuple(targets)]
+
+
 def test_a_large_import_undone_leaves_the_views_at_once_and_redone_makes_no_twins(
     qtbot, seeded, tmp_path
 ):
     """Over 50 annotations are placed again on a worker: until it answers, a removed one
     must not stay on show (marking it failed), nor a restored one be marked twice."""
     session = seeded.annotator.session
-    articles = list(seeded.sources.articles)
-    made = [
-        new_annotation(Status.AGREED, session.targets(a, [s.index], seeded.sources.label(a)))
-        for a in articles
-        for s in a.sentences[:15]
-    ][:60]
-    for a in articles:  # the user's own, before the import: the store stays large
-        for s in a.sentences[16:21]:
-            session.set_status(session.targets(a, [s.index], "x"), Status.DISPUTED)
-    colleague = tmp_path / "colleague.json"
-    write_json(colleague, made)
-    with qtbot.waitSignal(seeded.annotator.transfers.finished, timeout=10_000):
-        seeded.annotator.transfers.import_file(str(colleague))
-    qtbot.waitUntil(lambda: len(session.listed()) == 85 and not session.is_placing, timeout=10_000)
-
+    made = import_sixty(qtbot, seeded, tmp_path)
     undo(seeded)
     assert session.is_placing, "a store this size is placed on a worker"
     assert len(session.listed()) == len(session.store.annotations()) == 25
     qtbot.waitUntil(lambda: not session.is_placing, timeout=10_000)
     redo(seeded)
-    assert session.is_placing, "a store this size is placed on a worker"
     session.set_status(made[0].targets, Status.DISPUTED)  # before the worker answers
     qtbot.waitUntil(lambda: not session.is_placing, timeout=10_000)
-    on_span = [a for a in session.store.annotations() if a.targets == made[0].targets]
-    assert [(a.id, a.status) for a in on_span] == [(made[0].id, Status.DISPUTED)]
+    assert marks_on(session, made[0].targets) == [(made[0].id, Status.DISPUTED)]
     assert len(session.listed()) == 85
+
+
+def test_marking_after_placing_was_cancelled_changes_the_stored_annotation(qtbot, seeded, tmp_path):
+    session = seeded.annotator.session
+    made = import_sixty(qtbot, seeded, tmp_path)
+    undo(seeded)
+    qtbot.waitUntil(lambda: not session.is_placing, timeout=10_000)
+    redo(seeded)
+    session.cancel_placing()  # Cancel on "Placing annotations"
+    session.set_status(made[0].targets, Status.DISPUTED)
+    assert marks_on(session, made[0].targets) == [(made[0].id, Status.DISPUTED)]
+
+
+def test_marking_in_a_comparison_opened_while_tabs_still_open_makes_no_twin(
+    qtbot, seeded, seeds_dir, monkeypatch
+):
+    session = seeded.annotator.session
+    a, b = seeded.sources.articles[:2]
+    targets = session.targets(a, [3], "x") + session.targets(b, [4], "y")
+    session.set_status(targets, Status.AGREED)
+    monkeypatch.setattr(tab_opening, "TABS_PER_TURN", 1)
+
+    def mark_at_once(_tab) -> None:  # the user is quicker than the loading
+        if not marks_on(session, targets) or marks_on(session, targets)[0][1] != "disputed":
+            session.set_status(targets, Status.DISPUTED)
+
+    seeded.article_tab_opened.connect(mark_at_once)
+    load(qtbot, seeded, seeds_dir)  # the folder opened again
+    qtbot.waitUntil(lambda: not session.is_placing, timeout=10_000)
+    assert [status for _, status in marks_on(session, targets)] == [Status.DISPUTED]
 
 
 def test_export_dialog_offers_bom_for_csv_only_and_needs_a_file(qtbot, tmp_path):

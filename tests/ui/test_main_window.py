@@ -180,3 +180,13 @@ def test_close_all_while_tabs_open_leaves_an_empty_window(qtbot, window, seeds_d
     qtbot.wait(100)
     assert window.tabs.count() == 0 and window.sources.rowCount() == 0
     assert reported == [], "a closed load was reported as finished"
+
+
+def test_closing_the_window_while_tabs_open_stops_the_load(qtbot, window, seeds_dir, monkeypatch):
+    monkeypatch.setattr(tab_opening, "TABS_PER_TURN", 1)
+    reported = []
+    window.loading_finished.connect(reported.append)
+    window._on_loaded(LoadResult(load_paths([seeds_dir]).articles, ()), None)
+    window.close()  # the annotation store closes with it
+    qtbot.wait(100)
+    assert reported == [], "the load went on after the window closed"

@@ -38,7 +38,8 @@ def placed_links(
     links: Iterable[ManualLink], articles: Sequence[Article]
 ) -> list[tuple[ManualLink, ManualLink]]:
     """(stored, placed) for each link whose two sentences are found in `articles`, oldest
-    first; of two landing on the same sentences, only the newer.
+    first. Two can land on the same sentences (one made before a file was edited, one
+    after): the newer is the person's latest word on them (see `sentence_pairs`).
 
     The placed link quotes the whole sentence each stored quote is found in now, so it
     names the same sentences as a comparison of the loaded articles. A link with a
@@ -46,9 +47,7 @@ def placed_links(
     """
     loaded = LoadedArticles(articles)
     by_id = {a.id: a for a in articles}
-    # Two stored links can land on one sentence pair (one made before a file was edited,
-    # one after): the newer is the person's latest word on it.
-    found: dict[str, tuple[ManualLink, ManualLink]] = {}
+    found = []
     for link in sorted(links, key=lambda k: k.created):
         ends = []
         for target in (link.a, link.b):
@@ -60,10 +59,8 @@ def placed_links(
                 break
             ends.append(quote_sentence(article, sentence, target.source))
         if len(ends) == 2 and ends[0].article != ends[1].article:
-            placed = ManualLink(link.kind, ends[0], ends[1], link.created)
-            found.pop(placed.key, None)  # keeps the newest, in the order they were made
-            found[placed.key] = (link, placed)
-    return list(found.values())
+            found.append((link, ManualLink(link.kind, ends[0], ends[1], link.created)))
+    return found
 
 
 def _sentence_covering(target: Target, article: Article) -> Sentence | None:
@@ -79,14 +76,21 @@ def _sentence_covering(target: Target, article: Article) -> Sentence | None:
 
 
 def sentence_pairs(links: Iterable[ManualLink], a: Article, b: Article) -> tuple[set, set]:
-    """The (linked, rejected) sentence pairs of the two articles, either way round."""
+    """The (linked, rejected) sentence pairs of the two articles, either way round.
+
+    Links come oldest first: of two on the same pair, the later one counts.
+    """
     linked: set[Pair] = set()
     rejected: set[Pair] = set()
     for link in links:
         for first, second in ((link.a, link.b), (link.b, link.a)):
             i, j = sentence_at(first, a), sentence_at(second, b)
             if i is not None and j is not None:
-                (linked if link.kind == LinkKind.LINKED else rejected).add((i, j))
+                keep, drop = (
+                    (linked, rejected) if link.kind == LinkKind.LINKED else (rejected, linked)
+                )
+                keep.add((i, j))
+                drop.discard((i, j))
                 break
     return linked, rejected
 

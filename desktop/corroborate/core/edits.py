@@ -161,6 +161,7 @@ class SetLink(_Unmergeable):
     a: Target
     b: Target
     kind: LinkKind | None
+    created: str | None = None  # when undo puts a link back: the time it was first made
 
     @property
     def description(self) -> str:
@@ -169,7 +170,10 @@ class SetLink(_Unmergeable):
         return "link sentences" if self.kind == LinkKind.LINKED else "reject match"
 
     def apply(self, store: Store) -> Command:
-        return SetLink(self.a, self.b, store.set_link(self.a, self.b, self.kind))
+        before = store.set_link(self.a, self.b, self.kind, self.created)
+        if before is None:
+            return SetLink(self.a, self.b, None)
+        return SetLink(self.a, self.b, before.kind, before.created)
 
 
 @dataclass(frozen=True, slots=True)

@@ -346,7 +346,7 @@ class Store:
         All in one transaction: an import either lands completely or not at all.
         """
         added: list[str] = []
-        added_here: set[str] = set()
+        seen: set[str] = set()  # ids this merge added or replaced: undo restores the first
         replaced: list[Annotation] = []
         unchanged = 0
         with self._transaction() as conn:
@@ -356,10 +356,11 @@ class Store:
                 ).fetchone()
                 if row is None:
                     added.append(annotation.id)
-                    added_here.add(annotation.id)
+                    seen.add(annotation.id)
                 elif _instant(annotation.modified) > _instant(row[0]):
-                    if annotation.id not in added_here:  # a newer copy of one added here
+                    if annotation.id not in seen:  # the first copy replaces what was here
                         replaced.append(self.get(annotation.id))
+                        seen.add(annotation.id)
                     conn.execute("DELETE FROM annotations WHERE id = ?", (annotation.id,))
                 else:
                     unchanged += 1
@@ -407,20 +408,24 @@ class Store:
         ).fetchone()
         return _link(row) if row else None
 
-    def set_link(self, a: Target, b: Target, kind: LinkKind | None) -> LinkKind | None:
+    def set_link(
+        self, a: Target, b: Target, kind: LinkKind | None, created: str | None = None
+    ) -> ManualLink | None:
         """Link two sentences, reject their automatic match, or (None) forget either.
 
-        A pair is linked or rejected, never both. Returns the previous kind.
+        A pair is linked or rejected, never both. `created` keeps the time a link was first
+        made when undo puts it back (it decides which of two links on a pair counts).
+        Returns the link there was before.
         """
         with self._transaction() as conn:
             previous = self.link(a, b)
             conn.execute("DELETE FROM manual_links WHERE key = ?", (link_key(a, b),))
             if kind is not None:
-                values = [link_key(a, b), LinkKind(kind).value, now_iso()]
+                values = [link_key(a, b), LinkKind(kind).value, created or now_iso()]
                 values += [getattr(t, c) for t in (a, b) for c in _TARGET_COLUMNS]
                 marks = ", ".join("?" * len(values))
                 conn.execute(f"INSERT INTO manual_links VALUES ({marks})", values)
-        return previous.kind if previous else None
+        return previous
 
 
 # --- rows <-> records -----------------------------------------------------------------

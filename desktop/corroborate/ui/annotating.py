@@ -85,7 +85,7 @@ class Annotator(QObject):
         session.label_applied.connect(self._restore_label)
         window.comparisons.tab_opened.connect(self.attach)
         window.tabs.currentChanged.connect(lambda _i: self.update_current())
-        window.loading_finished.connect(lambda _result: self._articles_changed())
+        window.articles_loaded.connect(lambda _result: self._articles_changed())
         window.sources.modelReset.connect(self._articles_changed)
         window.sources.label_changed.connect(self._on_label_changed)
         self.update_current()

@@ -83,6 +83,7 @@ class AnnotationSession(QObject):
         self._folders: frozenset[str] = frozenset()
         self._placed: dict[str, Placed] = {}
         self._links: list[tuple[ManualLink, ManualLink]] = []  # (stored, placed)
+        self._all_placed = True  # every stored annotation of the loaded folders is placed
         self._by_span: dict[SpanKey, str] = {}
         self._edit_session = 0
         self._placer = LatestTask(self)
@@ -117,6 +118,7 @@ class AnnotationSession(QObject):
             return
         articles, folders, path = self._articles, self._folders, self.store.path
         self._changed_meanwhile = set()
+        self._all_placed = False
         self.placing_started.emit()
         self._placer.start(
             lambda progress: _after_a_pause(place_stored, path, articles, folders, progress),
@@ -153,6 +155,7 @@ class AnnotationSession(QObject):
 
     def _install(self, placed: Iterable[Placed], again: Iterable[str] = ()) -> None:
         """Show these placements (and place the annotations `again` from the store)."""
+        self._all_placed = True
         self._placed.clear()
         self._by_span.clear()
         for p in placed:
@@ -187,14 +190,17 @@ class AnnotationSession(QObject):
         return self._placed.get(annotation_id)
 
     def find(self, targets: Iterable[Target]) -> Annotation | None:
-        targets = tuple(targets)
-        found = self.find_span(span_key(targets))
-        if found is None and self.is_placing:
-            # Stored but not placed yet (the worker is on it): the store knows it.
-            stored = self.store.find_by_targets(targets)
-            if stored is not None:
-                self._place(stored)
-                found = stored
+        return self.find_span(span_key(targets))
+
+    def _current(self, targets: Sequence[Target]) -> Annotation | None:
+        """The annotation a change of these sentences applies to. While the stored ones are
+        not all placed (a worker still on it, or stopped), one not on show yet is asked of
+        the store, so a change never makes a second annotation on the same sentences."""
+        found = self.find(targets)
+        if found is None and not self._all_placed:
+            found = self.store.find_by_targets(targets)
+            if found is not None:
+                self._place(found)
         return found
 
     def find_span(self, key: SpanKey) -> Annotation | None:
@@ -211,9 +217,13 @@ class AnnotationSession(QObject):
     def link(self, a: Target, b: Target) -> ManualLink | None:
         """The stored link or rejection of these two sentences, wherever they were quoted
         from (an edited file keeps its links, as it keeps its annotations)."""
+        on_pair = self._stored_links_on(a, b)
+        return on_pair[-1] if on_pair else self.store.link(a, b)
+
+    def _stored_links_on(self, a: Target, b: Target) -> list[ManualLink]:
+        """Every stored link landing on these two sentences, oldest first."""
         key = link_key(a, b)
-        found = (stored for stored, placed in self._links if placed.key == key)
-        return next(found, None) or self.store.link(a, b)
+        return [stored for stored, placed in self._links if placed.key == key]
 
     def _place_links(self) -> None:
         # Hand-made links are few: placing them is quick enough for the GUI thread.
@@ -279,14 +289,14 @@ class AnnotationSession(QObject):
     def set_status(
         self, targets: Sequence[Target], status: Status, similarity: float | None = None
     ) -> None:
-        current = self.find(targets)
+        current = self._current(targets)
         if current is None:
             self.push(AddAnnotation(new_annotation(status, targets, similarity=similarity)))
         elif current.status != status:
             self.push(SetStatus(current.id, status))
 
     def clear(self, targets: Sequence[Target]) -> bool:
-        current = self.find(targets)
+        current = self._current(targets)
         if current is not None:
             self.push(RemoveAnnotation(current.id))
         return current is not None
@@ -299,7 +309,7 @@ class AnnotationSession(QObject):
         self, targets: Sequence[Target], note: str, similarity: float | None = None
     ) -> None:
         """A note on sentences nobody judged yet marks them unverified first."""
-        current = self.find(targets)
+        current = self._current(targets)
         if current is None:
             self.push(
                 AddAnnotation(new_annotation(Status.UNVERIFIED, targets, similarity=similarity))
@@ -310,10 +320,23 @@ class AnnotationSession(QObject):
             self.push(SetNote(current.id, note))
 
     def set_link(self, a: Target, b: Target, kind: LinkKind | None) -> None:
-        link = self.link(a, b)
-        if (link.kind if link else None) != kind:
-            # A link found again in an edited file is changed where it is stored.
-            self.push(SetLink(link.a, link.b, kind) if link else SetLink(a, b, kind))
+        """Link, reject or forget a pair. A link found again in an edited file is changed
+        where it is stored; older ones landing on the same pair are forgotten with it, so
+        none of them comes back."""
+        on_pair = self._stored_links_on(a, b)
+        newest = on_pair[-1] if on_pair else self.store.link(a, b)
+        older = on_pair[:-1]
+        if (newest.kind if newest else None) == kind and not older:
+            return
+        with self.batch():
+            if older:
+                self.undo_stack.beginMacro(SetLink(a, b, kind).description)
+            for link in older:
+                self.push(SetLink(link.a, link.b, None))
+            if (newest.kind if newest else None) != kind:
+                self.push(SetLink(newest.a, newest.b, kind) if newest else SetLink(a, b, kind))
+            if older:
+                self.undo_stack.endMacro()
 
     def set_label(self, article_id: str, label: str | None) -> None:
         if self.store.labels().get(article_id) != label:
@@ -342,6 +365,7 @@ class AnnotationSession(QObject):
             for annotation_id in command.annotation_ids:
                 self._forget(annotation_id)
                 self._tell(annotation_id)
+            self._all_placed = False
             self._place_all_after_batch = True
             if self._batched is None:
                 self.refresh()

@@ -52,7 +52,7 @@ class Comparisons(QObject):
         actions[ActionId.COMPARE_SELECTED].triggered.connect(self.compare_selected)
         actions[ActionId.NEXT_DIFFERENCE].triggered.connect(self.next_difference)
         actions[ActionId.PREVIOUS_DIFFERENCE].triggered.connect(self.previous_difference)
-        window.loading_finished.connect(lambda _result: self.rebuild_corpus())
+        window.articles_loaded.connect(lambda _result: self.rebuild_corpus())
         window.sources.label_changed.connect(self._on_label_changed)
         window.sources.rowsInserted.connect(self._update_actions)
         window.sources.modelReset.connect(self._update_actions)

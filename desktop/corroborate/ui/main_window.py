@@ -57,7 +57,11 @@ FILE_FILTER = "Articles ({});;All files (*)".format(
 
 
 class MainWindow(QMainWindow):
-    loading_finished = Signal(object)  # LoadResult, after the models are updated
+    # LoadResult: `articles_loaded` as soon as the models hold the new articles (the
+    # annotations and word statistics start from it), `loading_finished` once their tabs
+    # are open too.
+    articles_loaded = Signal(object)
+    loading_finished = Signal(object)
     article_tab_opened = Signal(object)  # ArticleTab
 
     def __init__(self, settings: Settings | None = None) -> None:
@@ -331,6 +335,7 @@ class MainWindow(QMainWindow):
         assert result is not None
         added = self.sources.add_articles(result.articles)
         self.problems.add_problems(result.problems)
+        self.articles_loaded.emit(result)
         self._tab_opener.start(result, added)
 
     def _report_loaded(self, result: LoadResult, added: list[Article]) -> None:
@@ -464,6 +469,7 @@ class MainWindow(QMainWindow):
     # --- closing -----------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
         self._loader.cancel()
+        self._tab_opener.cancel()
         self.comparisons.reset()
         self.settings.save_window(self.saveGeometry(), self.saveState())
         self.settings.sync()
