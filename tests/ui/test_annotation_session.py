@@ -29,6 +29,7 @@ def test_forgetting_a_link_forgets_the_older_one_on_the_same_sentences_too(qtbot
         session.set_link(*pair, None)
         assert session.links_between(edited_a, B) == (set(), set()), "the old link came back"
         assert store.links() == ()
+        assert session.undo_stack.undoText() == "Forget link"  # as the Edit menu names it
         session.undo()  # one step brings both back
         assert session.links_between(edited_a, B) == (set(), {(3, 3)})
         assert len(store.links()) == 2

@@ -328,15 +328,19 @@ class AnnotationSession(QObject):
         older = on_pair[:-1]
         if (newest.kind if newest else None) == kind and not older:
             return
+        from .commands import menu_text
+
         with self.batch():
             if older:
-                self.undo_stack.beginMacro(SetLink(a, b, kind).description)
-            for link in older:
-                self.push(SetLink(link.a, link.b, None))
-            if (newest.kind if newest else None) != kind:
-                self.push(SetLink(newest.a, newest.b, kind) if newest else SetLink(a, b, kind))
-            if older:
-                self.undo_stack.endMacro()
+                self.undo_stack.beginMacro(menu_text(SetLink(a, b, kind)))
+            try:
+                for link in older:
+                    self.push(SetLink(link.a, link.b, None))
+                if (newest.kind if newest else None) != kind:
+                    self.push(SetLink(newest.a, newest.b, kind) if newest else SetLink(a, b, kind))
+            finally:  # a failed change must not leave the undo step open
+                if older:
+                    self.undo_stack.endMacro()
 
     def set_label(self, article_id: str, label: str | None) -> None:
         if self.store.labels().get(article_id) != label:
