@@ -33,3 +33,14 @@ def wait_loaded(qtbot, window, action):
     with qtbot.waitSignal(window.loading_finished, timeout=30_000) as blocker:
         action()
     return blocker.args[0]
+
+
+def open_and_wait(qtbot, window, folder, ready=None) -> None:
+    """Open a folder in a roomy window and wait for `ready` (a signal of the window's
+    background work, e.g. comparisons.corpus_ready); loading alone when None."""
+    window.resize(1400, 900)
+    if ready is None:
+        wait_loaded(qtbot, window, lambda: window.open_folder(str(folder)))
+        return
+    with qtbot.waitSignal(ready, timeout=30_000):
+        wait_loaded(qtbot, window, lambda: window.open_folder(str(folder)))

@@ -28,15 +28,13 @@ from corroborate.ui.compare_model import (
 )
 from corroborate.ui.compare_tab import CompareTab
 from corroborate.ui.export_dialog import ExportChoice, ExportDialog, import_annotations
-from tests.ui.conftest import wait_loaded
+from tests.ui.conftest import open_and_wait
 
 LEFT, RIGHT = "economic-ties-regional-tensions.txt", "ssbcrackexams.txt"
 
 
 def load(qtbot, window, folder) -> None:
-    window.resize(1400, 900)
-    with qtbot.waitSignal(window.comparisons.corpus_ready, timeout=30_000):
-        wait_loaded(qtbot, window, lambda: window.open_folder(str(folder)))
+    open_and_wait(qtbot, window, folder, window.comparisons.corpus_ready)
 
 
 def load_copy(qtbot, window, seeds_dir, tmp_path) -> Path:

@@ -27,7 +27,7 @@ from corroborate.ui.compare_model import (
 from corroborate.ui.compare_tab import CompareTab
 from corroborate.ui.comparison_view import ComparisonView
 from corroborate.ui.dialogs import ShortcutsDialog
-from tests.ui.conftest import wait_loaded
+from tests.ui.conftest import open_and_wait, wait_loaded
 
 # Two seeds that report many of the same facts in different words.
 LEFT, RIGHT = "economic-ties-regional-tensions.txt", "ssbcrackexams.txt"
@@ -36,9 +36,7 @@ LEFT, RIGHT = "economic-ties-regional-tensions.txt", "ssbcrackexams.txt"
 @pytest.fixture
 def seeded(qtbot, window, seeds_dir):
     """The main window with the seeds loaded and their word statistics ready."""
-    window.resize(1400, 900)
-    with qtbot.waitSignal(window.comparisons.corpus_ready, timeout=30_000):
-        wait_loaded(qtbot, window, lambda: window.open_folder(str(seeds_dir)))
+    open_and_wait(qtbot, window, seeds_dir, window.comparisons.corpus_ready)
     return window
 
 

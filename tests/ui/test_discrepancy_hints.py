@@ -21,7 +21,7 @@ from corroborate.ui.compare_tab import CompareTab
 from corroborate.ui.delegates import DIFFERS_TINT, DIFFERS_TINT_ALPHA, blend, word_style_sheet
 from corroborate.ui.discrepancy_hints import DIFFERS_CLASS, PANEL_HINT, layered_html
 from corroborate.ui.export_dialog import ExportChoice
-from tests.ui.conftest import wait_loaded
+from tests.ui.conftest import open_and_wait
 
 CRBC = "crbc-news.txt"
 STATE_VISIT = "state-visit-economic-security-talks.txt"
@@ -29,9 +29,7 @@ STATE_VISIT = "state-visit-economic-security-talks.txt"
 
 @pytest.fixture
 def visit_pair(qtbot, window, seeds_dir) -> CompareTab:
-    window.resize(1400, 900)
-    with qtbot.waitSignal(window.comparisons.corpus_ready, timeout=30_000):
-        wait_loaded(qtbot, window, lambda: window.open_folder(str(seeds_dir)))
+    open_and_wait(qtbot, window, seeds_dir, window.comparisons.corpus_ready)
     by_name = {Path(a.path).name: a for a in window.sources.articles}
     tab = window.comparisons.open(by_name[CRBC], by_name[STATE_VISIT])
     qtbot.waitUntil(lambda: tab.is_aligned and not tab.is_aligning, timeout=10_000)

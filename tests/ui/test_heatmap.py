@@ -11,7 +11,7 @@ from PySide6.QtGui import QPalette, QTextCharFormat
 from corroborate.core.loading import load_paths
 from corroborate.ui.article_tab import ArticleTab
 from corroborate.ui.heatmap import LEVELS, describe, heat_colour, level_of, others_by_sentence
-from tests.ui.conftest import wait_loaded
+from tests.ui.conftest import open_and_wait
 
 CRBC = "crbc-news.txt"
 STATE_VISIT = "state-visit-economic-security-talks.txt"
@@ -19,9 +19,7 @@ STATE_VISIT = "state-visit-economic-security-talks.txt"
 
 @pytest.fixture
 def seeded(qtbot, window, seeds_dir):
-    window.resize(1400, 900)
-    with qtbot.waitSignal(window.corroboration.table_ready, timeout=30_000):
-        wait_loaded(qtbot, window, lambda: window.open_folder(str(seeds_dir)))
+    open_and_wait(qtbot, window, seeds_dir, window.corroboration.table_ready)
     return window
 
 

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QSlider,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -24,7 +23,7 @@ from .compare_model import MATCHED, ONLY_A, ONLY_B, ComparisonFilter, Comparison
 from .comparison_view import ComparisonView
 from .discrepancy_hints import prepared
 from .tasks import LatestTask
-from .widgets import filter_bar
+from .widgets import RowsPage, filter_bar
 
 
 def empty_alignment(a: Article, b: Article, threshold: float) -> Alignment:
@@ -32,7 +31,7 @@ def empty_alignment(a: Article, b: Article, threshold: float) -> Alignment:
     return Alignment(a, b, threshold, (), (), ())
 
 
-class CompareTab(QWidget):
+class CompareTab(RowsPage):
     """Sentences of article a | score | sentences of article b, in the reading order of one.
 
     Re-aligning (another threshold, new folder statistics) runs on the thread pool;
@@ -127,18 +126,8 @@ class CompareTab(QWidget):
         self.stack.addWidget(self.waiting)
         self.stack.addWidget(self.view)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addLayout(bar)
-        layout.addLayout(self.tools_row)
-        layout.addWidget(self.stack, 1)
+        self.lay_out(bar, self.tools_row, body=self.stack)
         self._show_threshold(threshold)
-
-    def focusInEvent(self, event) -> None:
-        """The tab given the focus hands it to its rows. Not a focus proxy: with one, Tab
-        from the rows would skip the filters and the threshold above them."""
-        self.view.setFocus(event.reason())
 
     # --- labels, counts, summary ------------------------------------------------------------
     @property

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTableView,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -30,7 +29,7 @@ from .facts_model import (
     FactsModel,
     accepts,
 )
-from .widgets import filter_bar
+from .widgets import RowsPage, filter_bar
 
 TITLE = "Facts"
 COVERAGE_WIDTH = 72
@@ -80,7 +79,7 @@ class FactsView(QTableView):
         super().keyPressEvent(event)
 
 
-class FactsTab(QWidget):
+class FactsTab(RowsPage):
     open_requested = Signal(str, int)  # article id, sentence index
     compare_requested = Signal(str, int, str, int)  # article a, sentence, article b, sentence
 
@@ -132,18 +131,8 @@ class FactsTab(QWidget):
         self.open_action.setToolTip("Show this source's sentence in its article tab")
         self.open_action.triggered.connect(lambda: self._open_index(self.view.currentIndex()))
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addLayout(bar)
-        layout.addLayout(self.tools_row)
-        layout.addWidget(self.stack, 1)
+        self.lay_out(bar, self.tools_row, body=self.stack)
         self._update_counts()
-
-    def focusInEvent(self, event) -> None:
-        """The tab given the focus hands it to its rows. Not a focus proxy: with one, Tab
-        from the rows would skip the filters above them."""
-        self.view.setFocus(event.reason())
 
     def _layout_columns(self) -> None:
         header = self.view.horizontalHeader()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -230,3 +231,24 @@ def filter_bar(
         buttons[kind] = button
         bar.addWidget(button)
     return bar, buttons
+
+
+class RowsPage(QWidget):
+    """A tab of filter rows over a table (or a waiting message in its place).
+
+    Given the focus, it hands it to its rows. Not a focus proxy: with one, Tab from the
+    rows would skip the filters above them. Subclasses set `self.view`.
+    """
+
+    view: QWidget
+
+    def lay_out(self, *rows: QLayout, body: QWidget) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        for row in rows:
+            layout.addLayout(row)
+        layout.addWidget(body, 1)
+
+    def focusInEvent(self, event) -> None:
+        self.view.setFocus(event.reason())
