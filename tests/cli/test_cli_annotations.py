@@ -6,6 +6,7 @@ cannot bring a colleague's annotations in.
 
 import csv
 import json
+import os
 import shutil
 
 import pytest
@@ -13,9 +14,9 @@ import pytest
 from corroborate.cli import main
 from corroborate.core.anchoring import quote_sentence
 from corroborate.core.edits import new_annotation
-from corroborate.core.export import CSV_COLUMNS
+from corroborate.core.export import CSV_COLUMNS, web_annotation
 from corroborate.core.loading import load_paths
-from corroborate.core.model import Status
+from corroborate.core.model import Status, Target
 from corroborate.core.store import Store
 from tests.cli.process import run_cli
 
@@ -120,8 +121,9 @@ def test_failures_exit_1_with_a_reason(folders, tmp_path, cli):
     bad.write_text("{")
     code, _, err = cli("annotations", "import", str(bad))
     assert code == 1 and "not JSON" in err
-    code, _, err = cli("annotations", "import", str(tmp_path / "missing.json"))
-    assert code == 1 and "could not read" in err
+    missing = tmp_path / "missing.json"
+    code, _, err = cli("annotations", "import", str(missing))
+    assert code == 1 and err == f"could not read {missing}: No such file or directory.\n"
     blocked = tmp_path / "out.csv"
     blocked.mkdir()
     code, _, err = cli("annotations", "export", "--csv", str(blocked))
@@ -134,3 +136,61 @@ def test_usage_errors_exit_2(tmp_path, cli):
     assert cli("annotations", "export")[0] == 2
     assert cli("annotations", "export", "--csv", out, "--json", out)[0] == 2
     assert cli("annotations", "export", "--csv", out, "--status", "none")[0] == 2
+
+
+def write_items(path, items):
+    path.write_text(json.dumps({"type": "AnnotationPage", "items": items}), encoding="utf-8")
+    return path
+
+
+def good_items(count):
+    targets = [Target(f"art{n}", "S", "T", f"{n}.txt", 0, 4, "Text") for n in range(count)]
+    return [web_annotation(new_annotation(Status.AGREED, [t])) for t in targets]
+
+
+def test_a_file_with_bad_items_imports_the_rest_and_lists_each_bad_one(tmp_path, cli):
+    first, second = good_items(2)
+    huge = good_items(1)[0]
+    huge["target"][0]["selector"][1]["start"] = 10**30
+    path = write_items(tmp_path / "mixed.json", [first, huge, "junk", second])
+    code, out, err = cli("annotations", "import", str(path))
+    assert code == 0, "some items were imported: that is a success"
+    summary = json.loads(out)
+    assert (summary["added"], summary["updated"], summary["unchanged"]) == (2, 0, 0)
+    assert [p["index"] for p in summary["problems"]] == [2, 3]
+    assert summary["problems"][0]["id"] == huge["id"]
+    lines = err.splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith(f"{path}: item 2 ({huge['id']}): its target 1 has a start offset")
+    assert lines[1] == f"{path}: item 3: it is not a Web Annotation."
+    with Store() as store:
+        assert len(store.annotations()) == 2
+
+
+def test_a_file_of_only_bad_items_exits_1_and_an_empty_one_exits_0(tmp_path, cli):
+    bad = write_items(tmp_path / "bad.json", ["junk", {"type": "Annotation"}])
+    code, out, err = cli("annotations", "import", str(bad))
+    assert code == 1 and len(json.loads(out)["problems"]) == 2
+    assert err.splitlines()[1] == f"{bad}: item 2: it has no id."
+    empty = write_items(tmp_path / "empty.json", [])
+    code, out, err = cli("annotations", "import", str(empty))
+    assert (code, err, json.loads(out)["problems"]) == (0, "", [])
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_importing_a_named_pipe_is_refused_instead_of_hanging(tmp_path):
+    pipe = tmp_path / "small.json"
+    os.mkfifo(pipe)
+    proc = run_cli("annotations", "import", str(pipe))  # would time out if it hung
+    assert proc.returncode == 1
+    assert proc.stderr.strip() == f"could not read {pipe}: it is a named pipe, not a file."
+
+
+def test_a_store_that_cannot_be_opened_is_not_blamed_on_the_file(tmp_path, cli, monkeypatch):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    monkeypatch.setenv("CORROBORATE_DATA_DIR", str(blocker / "data"))
+    small = write_items(tmp_path / "small.json", good_items(1))
+    code, _, err = cli("annotations", "import", str(small))
+    assert code == 1 and err.strip()
+    assert "could not read" not in err and "small.json" not in err

@@ -16,14 +16,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corroborate.core import export
+from corroborate.core.annotation_import import AnnotationFormatError, import_json, read_json
 from corroborate.core.edits import new_annotation
 from corroborate.core.export import (
     ANNO_CONTEXT,
     CSV_COLUMNS,
-    AnnotationFormatError,
     csv_rows,
-    import_json,
-    read_json,
     write_csv,
     write_json,
 )
@@ -55,6 +53,10 @@ def target(article, n, exact="A sentence.", path=None):
 
 def pair(note="", status=Status.AGREED, **kw):
     return new_annotation(status, [target("a", 10), target("b", 20, "B sentence.")], note, **kw)
+
+
+def counts(report):
+    return report.added, report.updated, report.unchanged
 
 
 def read_back(path, encoding="utf-8"):
@@ -209,11 +211,11 @@ def test_json_export_then_import_into_an_empty_store_is_identical(tmp_path):
     out = tmp_path / "all.json"
     write_json(out, annotations)
     with Store(tmp_path / "other" / "empty.sqlite3") as empty:
-        assert import_json(empty, out) == (len(annotations), 0, 0)
+        assert counts(import_json(empty, out)) == (len(annotations), 0, 0)
         assert sorted(empty.annotations(), key=lambda a: a.id) == sorted(
             annotations, key=lambda a: a.id
         )
-        assert import_json(empty, out) == (0, 0, len(annotations))  # twice adds nothing
+        assert counts(import_json(empty, out)) == (0, 0, len(annotations))  # twice adds nothing
         assert len(empty.annotations()) == len(annotations)
 
 
@@ -223,10 +225,10 @@ def test_import_keeps_the_newer_of_two_versions(tmp_path):
         store.add(mine)
         theirs_newer = replace(mine, note="theirs", modified="2999-01-01T00:00:00.000000Z")
         write_json(tmp_path / "newer.json", [theirs_newer])
-        assert import_json(store, tmp_path / "newer.json") == (0, 1, 0)
+        assert counts(import_json(store, tmp_path / "newer.json")) == (0, 1, 0)
         assert store.get(mine.id).note == "theirs"
         write_json(tmp_path / "older.json", [mine])
-        assert import_json(store, tmp_path / "older.json") == (0, 0, 1)
+        assert counts(import_json(store, tmp_path / "older.json")) == (0, 0, 1)
         assert store.get(mine.id).note == "theirs"
 
 
@@ -244,7 +246,7 @@ def test_a_plain_w3c_annotation_from_another_tool_imports(tmp_path):
     }
     path = tmp_path / "foreign.json"
     path.write_text(json.dumps(foreign))
-    [a] = read_json(path)
+    [a] = read_json(path).annotations
     assert (a.id, a.status, a.note) == ("http://example.org/anno1", Status.AGREED, "")
     assert (a.targets[0].exact, a.targets[0].start, a.targets[0].end) == ("Lee met Xi", 0, 10)
     assert a.targets[0].path == "http://example.org/page1"
@@ -255,11 +257,9 @@ def test_a_plain_w3c_annotation_from_another_tool_imports(tmp_path):
     [
         ("not json", "not JSON"),
         ('"a string"', "expected an annotation"),
-        ('{"type": "Annotation", "id": "x", "target": []}', "no status"),
-        ('[{"type": "Annotation", "id": "x", "body": {"purpose": "assessing", '
-         '"value": "agreed"}, "target": {"selector": []}}]', "TextQuoteSelector"),
+        ('{"type": "Page"}', "unexpected JSON object of type 'Page'"),
     ],
-)  # fmt: skip
+)
 def test_unreadable_files_are_refused_with_a_reason(tmp_path, content, message):
     path = tmp_path / "bad.json"
     path.write_text(content)
@@ -267,6 +267,24 @@ def test_unreadable_files_are_refused_with_a_reason(tmp_path, content, message):
         import_json(store, path)
     with Store() as store:
         assert store.annotations() == ()
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('{"type": "Annotation", "id": "x", "target": []}', "no status"),
+        ('[{"type": "Annotation", "id": "x", "body": {"purpose": "assessing", '
+         '"value": "agreed"}, "target": {"selector": []}}]', "TextQuoteSelector"),
+    ],
+)  # fmt: skip
+def test_a_file_of_bad_items_imports_nothing_and_says_why(tmp_path, content, message):
+    path = tmp_path / "bad.json"
+    path.write_text(content)
+    with Store() as store:
+        report = import_json(store, path)
+        assert report.all_bad and store.annotations() == ()
+    [problem] = report.problems
+    assert (problem.index, problem.id) == (1, "x") and message in problem.reason
 
 
 def test_no_temporary_files_are_left_after_success(tmp_path):

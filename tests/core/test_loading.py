@@ -1,5 +1,6 @@
 """Whole folders: good files load, each broken file is one problem, progress moves forward."""
 
+import os
 import time
 
 from corroborate.core import readers
@@ -12,7 +13,9 @@ BODY = "Lee arrived in Beijing on Sunday. He met Xi Jinping on Monday. They disc
 
 def test_seed_folder_loads_five_articles():
     result = load_paths([SEEDS])
-    assert len(result.articles) == 5 and result.problems == () and not result.cancelled
+    assert len(result.articles) == 5 and not result.cancelled
+    # Only the folder's read-me is left out, and it says so.
+    assert [(p.path, p.skipped) for p in result.problems] == [(str(SEEDS / "README.md"), True)]
 
 
 def test_mixed_folder_one_clear_problem_per_broken_file(tmp_path):
@@ -53,19 +56,22 @@ def test_mixed_folder_one_clear_problem_per_broken_file(tmp_path):
     (tmp_path / ".DS_Store").write_bytes(b"\0\0\0\1Bud1")
     (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0")
     (tmp_path / "~$good.docx").write_bytes(b"lock")
-    (tmp_path / "README.md").write_text("About this folder.")
     (tmp_path / ".hidden").mkdir()
     (tmp_path / ".hidden" / "secret.txt").write_text(BODY)
+    # Skipped on purpose, and listed as such.
+    (tmp_path / "README.md").write_text("About this folder.")
 
     result = load_paths([tmp_path])
 
     titles = sorted(a.title for a in result.articles)
     assert titles == ["Good Markdown", "Good PDF", "Good Page", "Good Text", "Good Word"]
-    reasons = {p.path.rsplit("/", 1)[-1]: p.reason for p in result.problems}
-    assert len(result.problems) == len(broken) == 10
+    broken_found = [p for p in result.problems if not p.skipped]
+    reasons = {p.path.rsplit("/", 1)[-1]: p.reason for p in broken_found}
+    assert len(broken_found) == len(broken) == 10
     assert set(reasons) == set(broken)
     for name, expected in broken.items():
         assert reasons[name].startswith(expected), (name, reasons[name])
+    assert [p.path for p in result.problems if p.skipped] == [str(tmp_path / "README.md")]
 
 
 def test_file_deleted_between_listing_and_reading(tmp_path, monkeypatch):
@@ -119,7 +125,9 @@ def test_same_text_twice_is_one_article_and_one_problem(tmp_path):
     (tmp_path / "copy of a.txt").write_text(BODY)
     result = load_paths([tmp_path])
     assert len(result.articles) == 1
-    assert [p.reason for p in result.problems] == ["duplicate: the same text is already loaded"]
+    assert [(p.reason, p.skipped) for p in result.problems] == [
+        ("skipped: same text as a.txt", True)
+    ]
 
 
 def test_explicit_paths_missing_hidden_and_images(tmp_path):
@@ -129,10 +137,33 @@ def test_explicit_paths_missing_hidden_and_images(tmp_path):
         [tmp_path / "photo.png", tmp_path / ".DS_Store", tmp_path / "nothing-here.txt"]
     )
     assert result.articles == ()
-    assert [p.reason for p in result.problems] == ["no such file or folder"]
+    assert [p.reason for p in result.problems] == [
+        "not supported: “.png” files cannot be read, only .txt, .md, .html, .docx and .pdf",
+        "not supported: the name has no extension such as .txt, .md, .html, .docx and .pdf",
+        "no such file or folder",
+    ]
 
 
 def test_a_path_the_system_rejects_is_a_problem_not_a_crash():
     result = load_paths(["bad\0name.txt", SEEDS / "crbc-news.txt"])
     assert [a.source for a in result.articles] == ["CRBC News"]
     assert [p.path for p in result.problems] == ["bad\0name.txt"]
+
+
+def test_cancel_while_one_large_file_is_split_ends_the_load_promptly(tmp_path):
+    # Broken: pressing Cancel on a 15 MB file would leave "Loading…" up for minutes.
+    (tmp_path / "a-small.txt").write_text(f"Small One\n\n{BODY}")
+    token = os.urandom(4).hex()  # text never split before, in memory or on disk
+    paragraph = f"Officials in Seoul said talks went well ({token}). {BODY}\n\n"
+    with open(tmp_path / "b-large.txt", "w") as out:
+        out.write(paragraph * (15 * 1024 * 1024 // len(paragraph)))
+    started = time.perf_counter()
+
+    def progress(done, total):
+        return time.perf_counter() - started < 0.2
+
+    result = load_paths([tmp_path], progress)
+    elapsed = time.perf_counter() - started
+    assert result.cancelled
+    assert [a.title for a in result.articles] == ["Small One"]
+    assert elapsed < 2.5, f"cancelling took {elapsed:.1f} s"

@@ -4,7 +4,6 @@ Each test names what the user would see in the app if it broke: a wrong title on
 garbled quotes, menu text among the sentences, or a crash instead of a problem line.
 """
 
-import builtins
 import os
 
 import pytest
@@ -277,14 +276,14 @@ def test_permission_denied_simulated(tmp_path, monkeypatch):
     # Tests may run as root, for whom chmod 000 does not block reading.
     path = tmp_path / "secret.txt"
     path.write_text(BODY)
-    real_open = builtins.open
+    real_open = os.open
 
     def denying_open(file, *args, **kwargs):
         if str(file) == str(path):
             raise PermissionError(13, "Permission denied", str(file))
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(builtins, "open", denying_open)
+    monkeypatch.setattr(os, "open", denying_open)
     assert problem(path) == "permission denied: you are not allowed to read this file"
 
 
@@ -317,7 +316,7 @@ def test_unexpected_library_failure_is_a_problem_not_a_crash(tmp_path, monkeypat
     monkeypatch.setitem(formats.READERS, ".html", ("html", explode))
     (tmp_path / "deep.html").write_text("<div>" * 10 + "text")
     assert problem(tmp_path / "deep.html") == (
-        "the file could not be read: an unexpected error (RecursionError)"
+        "this web page could not be read: the reader failed on it (RecursionError)"
     )
 
 

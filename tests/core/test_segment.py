@@ -1,9 +1,16 @@
+import json
+import time
 import unicodedata
+from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corroborate.core.segment import split_sentences
+from corroborate.core import segment
+from corroborate.core.readers import read_article
+from corroborate.core.segment import Cancelled, split_sentences
+from tests.core.hostile_files import prose_on_one_line
 
 
 @settings(max_examples=300, deadline=None)
@@ -14,24 +21,20 @@ def test_offsets_slice_back_to_sentence_text(text):
         assert s.text.strip() == s.text and s.text
 
 
+_PROSE_PARTS = [
+    "Mr. Lee went to Beijing.",
+    "He met Xi!",
+    "\n\n",
+    "Was it?",
+    " ",
+    "U.S. officials said 3.5% growth.",
+    "\n",
+    "“Quote,” he said.",
+]
+
+
 @settings(max_examples=200, deadline=None)
-@given(
-    st.lists(
-        st.sampled_from(
-            [
-                "Mr. Lee went to Beijing.",
-                "He met Xi!",
-                "\n\n",
-                "Was it?",
-                " ",
-                "U.S. officials said 3.5% growth.",
-                "\n",
-                "“Quote,” he said.",
-            ]
-        ),
-        max_size=30,
-    )
-)
+@given(st.lists(st.sampled_from(_PROSE_PARTS), max_size=30))
 def test_no_word_is_lost_between_sentences(parts):
     text = "".join(parts)
     joined = "".join(s.text for s in split_sentences(text))
@@ -172,3 +175,157 @@ def test_offsets_hold_across_window_cuts(parts):
         assert text[s.start : s.end] == s.text and s.text.strip() == s.text
     for before, after in zip(sentences, sentences[1:], strict=False):
         assert before.end <= after.start  # in order, never overlapping
+
+
+# --- Boundaries kept exactly, hostile text kept linear --------------------------------
+
+_SEED_BOUNDARIES = Path(__file__).resolve().parents[1] / "data" / "seed_sentence_boundaries.json"
+
+
+def test_seed_articles_keep_their_sentence_boundaries(seeds_dir):
+    # Broken: a faster splitter moves sentence ends in real articles, so highlights and
+    # annotations stored as offsets no longer match the sentences the reader sees.
+    expected = json.loads(_SEED_BOUNDARIES.read_text(encoding="utf-8"))
+    assert len(expected) == 5
+    for name, rows in expected.items():
+        article = read_article(seeds_dir / name)
+        assert [[s.start, s.end, s.paragraph] for s in article.sentences] == rows, name
+
+
+_LINE_ENDS = "\r\n\x0b\x0c\x85\u2028\u2029"
+_NO_BOUNDARY_CHARS = st.characters(
+    blacklist_categories=("Cs",),
+    blacklist_characters=segment._BOUNDARY_HINTS + _LINE_ENDS,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(["Lee", " ", "met", "Xi", ",", ";", ":", "-", "3", "%", "—", "\t"]),
+            st.text(_NO_BOUNDARY_CHARS, max_size=8),
+        ),
+        min_size=1,
+        max_size=30,
+    )
+)
+def test_lines_that_skip_pysbd_are_lines_pysbd_leaves_whole(parts):
+    # Broken: the shortcut for lines without sentence punctuation puts sentence ends in
+    # other places than pysbd would, so the same article splits differently once fixed.
+    line = "".join(parts)
+    assert not segment._MAY_SPLIT.search(line)
+    by_pysbd = segment._visible(line, segment._cover(line, segment._pysbd_spans(line)))
+    assert [(s.start, s.end) for s in split_sentences(line)] == by_pysbd
+
+
+class _QuickRulesOnly:
+    """pysbd's budget already used up, and windows of a few characters."""
+
+    def __enter__(self):
+        self.saved = segment.PYSBD_BUDGET, segment.WINDOW
+        segment.PYSBD_BUDGET, segment.WINDOW = 0, 8
+
+    def __exit__(self, *exc):
+        segment.PYSBD_BUDGET, segment.WINDOW = self.saved
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(_AWKWARD, st.text(max_size=12)), max_size=40))
+def test_offsets_hold_beyond_the_pysbd_budget(parts):
+    # Broken: past the budget, highlights land beside the words or sentences overlap.
+    text = "".join(parts)
+    with _QuickRulesOnly():
+        sentences = split_sentences(text)
+    for s in sentences:
+        assert text[s.start : s.end] == s.text and s.text.strip() == s.text
+        assert any(unicodedata.category(ch)[0] not in "PZC" for ch in s.text)
+        assert "\n" not in s.text and "\r" not in s.text
+    for before, after in zip(sentences, sentences[1:], strict=False):
+        assert before.end <= after.start
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(_PROSE_PARTS), max_size=30))
+def test_no_word_is_lost_beyond_the_pysbd_budget(parts):
+    # Broken: the quick rules drop the words between two sentence ends.
+    text = "".join(parts)
+    with _QuickRulesOnly():
+        joined = "".join(s.text for s in split_sentences(text))
+    assert joined.split() == [] or "".join(joined.split()) == "".join(text.split())
+
+
+def test_news_prose_beyond_the_budget_splits_almost_as_pysbd_does(seeds_dir, monkeypatch):
+    # Broken: a very long article (a book pasted into one file) gets sentences that run
+    # together or break at every abbreviation once pysbd's share is used up.
+    texts = [read_article(p).text for p in sorted(seeds_dir.glob("*.txt"))]
+    by_pysbd = [{(s.start, s.end) for s in split_sentences(t)} for t in texts]
+    monkeypatch.setattr(segment, "PYSBD_BUDGET", 0)
+    by_rules = [{(s.start, s.end) for s in split_sentences(t)} for t in texts]
+    same = sum(len(a & b) for a, b in zip(by_pysbd, by_rules, strict=True))
+    assert same >= 0.95 * sum(len(a) for a in by_pysbd)
+
+
+def test_a_huge_single_line_beyond_the_budget_splits_at_every_sentence(monkeypatch):
+    # Broken: "Mr." starts a new sentence, or a line of sentences stays one sentence.
+    monkeypatch.setattr(segment, "PYSBD_BUDGET", 0)
+    sentence = "Lee met Mr. Xi in Beijing on Monday, officials said."
+    assert [s.text for s in split_sentences(" ".join([sentence] * 2000))] == [sentence] * 2000
+
+
+def test_text_without_any_sentence_end_becomes_sentences_of_bounded_length():
+    # Broken: 15 MB with no full stop becomes one sentence that every later stage chokes on.
+    words = "the minister said trade talks would continue next week "
+    sentences = split_sentences(words * 2000)
+    assert len(sentences) > 20
+    assert max(len(s.text) for s in sentences) <= 2 * segment.WINDOW
+
+
+def test_keep_going_is_asked_during_a_long_split_and_changes_nothing():
+    # Broken: Cancel does nothing while a long file is split, or asking changes sentences.
+    text = "Yes. " * 40_000
+    asked = []
+
+    def keep_going():
+        asked.append(time.monotonic())
+        return True
+
+    assert split_sentences(text, keep_going) == split_sentences(text)
+    assert len(asked) >= 2
+
+
+def test_cancelling_stops_a_15_mb_split_within_a_second(tmp_path):
+    # Broken: pressing Cancel on a huge file leaves the loader busy for minutes.
+    text = prose_on_one_line(tmp_path, scale=0.75).read_text(encoding="utf-8")
+    started = time.monotonic()
+    with pytest.raises(Cancelled):
+        split_sentences(text, lambda: time.monotonic() - started < 0.1)
+    assert time.monotonic() - started < 1.1
+
+
+def test_two_threads_splitting_at_once_get_their_own_sentences():
+    # Broken: pysbd keeps the text on the segmenter, so two workers splitting at once
+    # (loading while facts are computed) get sentences of the other's article.
+    import sys
+    import threading
+
+    texts = ["Lee met Xi. They talked. " * 40, "Prices rose 3.5% in May. Analysts sighed! " * 30]
+    expected = [split_sentences(t) for t in texts]
+    wrong = []
+
+    def work(i):
+        for _ in range(30):
+            if split_sentences(texts[i]) != expected[i]:
+                wrong.append(i)
+
+    saved = sys.getswitchinterval()
+    sys.setswitchinterval(0.0001)  # switch threads often, as the app does
+    try:
+        threads = [threading.Thread(target=work, args=(i,)) for i in (0, 1)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    finally:
+        sys.setswitchinterval(saved)
+    assert wrong == []

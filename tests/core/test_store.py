@@ -15,7 +15,14 @@ import pytest
 
 from corroborate.core.edits import new_annotation
 from corroborate.core.model import LinkKind, Status, Target
-from corroborate.core.store import MIGRATIONS, Store, data_dir, default_path
+from corroborate.core.store import (
+    MIGRATIONS,
+    Problem,
+    Store,
+    StoreUnavailable,
+    data_dir,
+    default_path,
+)
 from tests.conftest import ROOT
 
 
@@ -221,8 +228,11 @@ def test_a_failing_migration_leaves_the_previous_version_intact(tmp_path):
 def test_a_file_from_a_newer_version_is_refused_not_damaged(tmp_path):
     path = tmp_path / "new.sqlite3"
     Store(path, migrations=(*MIGRATIONS, lambda conn: None)).close()
-    with pytest.raises(RuntimeError, match="newer version"):
+    before = path.read_bytes()
+    with pytest.raises(StoreUnavailable, match="newer version") as refused:
         Store(path)
+    assert refused.value.kind == Problem.NEWER
+    assert path.read_bytes() == before
 
 
 # --- concurrency and crashes ----------------------------------------------------------

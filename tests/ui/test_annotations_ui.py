@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from corroborate.core.edits import new_annotation
 from corroborate.core.export import CSV_COLUMNS, write_json
@@ -485,6 +485,53 @@ def test_an_import_is_one_step_that_undo_takes_back(qtbot, seeded, tmp_path):
     undo(seeded)
     undo(seeded)  # and the Delete before it
     assert notes() == ["", "numbers differ", "solid"]
+
+
+def test_an_import_with_bad_items_brings_in_the_rest_says_why_and_undoes_exactly_them(
+    qtbot, seeded, tmp_path
+):
+    """A colleague's file with 3 good annotations and 4 damaged items: the 3 arrive, the
+    window lists the 4 by position in plain text, and undo takes back just the 3."""
+    session = seeded.annotator.session
+    article = seeded.sources.articles[0]
+    label = seeded.sources.label(article)
+    session.set_status(session.targets(article, [0], label), Status.DISPUTED)  # the user's own
+    before = session.store.annotations()
+    good = [
+        new_annotation(Status.AGREED, session.targets(article, [n], label), note=f"good {n}")
+        for n in (1, 2, 3)
+    ]
+    colleague = tmp_path / "colleague.json"
+    write_json(colleague, good)
+    data = json.loads(colleague.read_text(encoding="utf-8"))
+    good_items = data["first"]["items"]
+    huge, boolean, html_date = (json.loads(json.dumps(good_items[0])) for _ in range(3))
+    huge["id"], boolean["id"], html_date["id"] = "urn:uuid:huge", "urn:uuid:bool", "urn:uuid:html"
+    huge["target"][0]["selector"][1]["start"] = 10**30
+    boolean["target"][0]["selector"][1]["end"] = True
+    html_date["modified"] = "<b>tomorrow</b>"
+    data["first"]["items"] = [huge, *good_items[:2], "junk", boolean, good_items[2], html_date]
+    colleague.write_text(json.dumps(data), encoding="utf-8")
+
+    with qtbot.waitSignal(seeded.annotator.transfers.finished, timeout=10_000) as done:
+        seeded.annotator.transfers.import_file(str(colleague))
+    qtbot.waitUntil(lambda: len(session.listed()) == 4, timeout=10_000)
+    assert done.args[0] == "Imported: 3 new, 0 updated, 0 already known; 4 items could not be read"
+    [box] = seeded.findChildren(QMessageBox, "importProblems")
+    assert box.textFormat() == Qt.TextFormat.PlainText, "file content must never render as HTML"
+    lines = box.text().splitlines()
+    assert lines[0] == "Imported 3 annotations; 4 items could not be read:"
+    assert [line.split(":")[0] for line in lines[1:]] == [
+        "item 1 (urn", "item 4", "item 5 (urn", "item 7 (urn",
+    ]  # fmt: skip
+    assert lines[4] == (
+        "item 7 (urn:uuid:html): its modified date '<b>tomorrow</b>' is not an ISO 8601 date."
+    )
+    box.accept()
+
+    undo(seeded)
+    qtbot.waitUntil(lambda: len(session.listed()) == 1, timeout=10_000)
+    assert session.store.annotations() == before, "undo removed more or less than the import"
 
 
 def import_sixty(qtbot, window, tmp_path) -> list:

@@ -4,6 +4,7 @@ move the threshold, jump between differences, follow a row into the articles."""
 from pathlib import Path
 
 import pytest
+from PySide6 import QtGui
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QTextDocument
 from PySide6.QtWidgets import QApplication
@@ -218,7 +219,14 @@ def test_markup_in_an_article_is_shown_literally(qtbot, tmp_path):
     html_a = tab.model.index(row, ComparisonModel.A).data(HTML_ROLE)
     assert '<span class="removed">' in html_a and "<b>" not in html_a
     tooltip = tab.model.index(row, ComparisonModel.SCORE).data(Qt.ItemDataRole.ToolTipRole)
-    assert tooltip.startswith("<qt>") and "Paired because both say:" in tooltip
+    assert QtGui.Qt.mightBeRichText(tooltip) and "Paired because both say:" in tooltip
+    header_tip = tab.model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    shown = QTextDocument()
+    shown.setHtml(header_tip)  # what the tooltip displays: the label as written
+    assert shown.toPlainText().startswith("Left <i>: ")
+    only_b = tab.filter_buttons[ONLY_B].toolTip()
+    shown.setHtml(only_b)
+    assert shown.toPlainText().startswith("Show sentences Left <i> lacks")
     assert tab.model.headerData(0, Qt.Orientation.Horizontal) == "Left <i>"
     assert tab.filter_buttons[ONLY_B].text().startswith("Only in Right && co (")  # no mnemonic
 

@@ -253,7 +253,7 @@ def test_status_bar_says_what_a_drop_will_do(qtbot, window, seeds_dir):
     )
     drag_enter(window, [seeds_dir])  # a drop always follows an enter
     wait_loaded(qtbot, window, lambda: QApplication.sendEvent(window, drop))
-    assert status.currentMessage() == "5 articles loaded"
+    assert status.currentMessage() == "5 articles loaded, 1 skipped (see Problems)"  # read-me
     assert window.current_folder == str(seeds_dir.resolve())
     assert "seeds" in window.windowTitle()
 

@@ -50,9 +50,12 @@ def test_open_seeds_shows_five_tabs_with_titles(qtbot, window, seeds_dir):
         assert window.tabs.tabText(i) == tab.article.source
         assert tab.article.title in window.tabs.tabToolTip(i)
     assert window.sources.rowCount() == 5
-    assert window.problems.rowCount() == 0
+    # The folder's read-me is listed as skipped, without hiding the sources behind Problems.
+    assert [p.skipped for p in window.problems.problems] == [True]
+    assert not window.sources_dock.visibleRegion().isEmpty()
+    assert window.problems_dock.visibleRegion().isEmpty()
     assert window.stack.currentWidget() is window.tabs
-    assert window.statusBar().currentMessage() == "5 articles loaded"
+    assert window.statusBar().currentMessage() == "5 articles loaded, 1 skipped (see Problems)"
 
 
 def test_dropping_files_adds_tabs(qtbot, window, seeds_dir, tmp_path):
@@ -85,7 +88,7 @@ def test_dropping_a_broken_file_lists_a_problem(qtbot, window, tmp_path):
     assert "Word document" in problem.reason
     assert window.problems_dock.isVisible()
     message = window.statusBar().currentMessage()
-    assert message == "1 article loaded, 1 file could not be read (see Problems)"
+    assert message == "1 article loaded, 1 could not be read (see Problems)"
 
 
 def test_drag_without_files_is_refused(window):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from corroborate.core.model import Status
@@ -84,11 +85,14 @@ def test_choosing_a_path_without_suffix_saves_an_html_file(qtbot, seeded, tmp_pa
 
 def test_a_folder_that_cannot_be_written_is_reported(qtbot, seeded, tmp_path, monkeypatch):
     # Broken: a failed save looks like success, or the window crashes.
-    warnings = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    warnings = []  # (text, format) of each message box shown instead of blocking the test
+    monkeypatch.setattr(
+        QMessageBox, "exec", lambda box: warnings.append((box.text(), box.textFormat()))
+    )
     seeded.corroboration.table = None
     with qtbot.waitSignal(seeded.report_export.failed, timeout=60_000) as blocker:
         seeded.report_export.export_to(str(tmp_path / "missing" / "report.html"))
-    assert "Could not write" in blocker.args[0] and warnings == [blocker.args[0]]
+    assert "Could not write" in blocker.args[0]
+    assert warnings == [(blocker.args[0], Qt.TextFormat.PlainText)]  # the path shown as written
     assert "Could not write" in seeded.statusBar().currentMessage()
     assert not (tmp_path / "missing").exists()

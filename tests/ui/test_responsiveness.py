@@ -165,7 +165,7 @@ def window_with_store(window, large, monkeypatch):
     folder, loaded, annotations = large
     window.annotator.session.store.merge(annotations)
     monkeypatch.setattr(
-        main_window, "load_paths", lambda _paths, _progress: LoadResult(tuple(loaded), ())
+        main_window, "load_paths", lambda _paths, _progress, _open: LoadResult(tuple(loaded), ())
     )
     monkeypatch.setattr(window.comparisons, "rebuild_corpus", lambda: None)
     # Building the fixtures made hundreds of thousands of objects: without this, the full
@@ -289,7 +289,7 @@ def test_word_statistics_and_facts_of_a_large_folder_keep_the_window_responsive(
     full garbage collections: stalls of one to four seconds."""
     folder, loaded, _ = large
     monkeypatch.setattr(
-        main_window, "load_paths", lambda _paths, _progress: LoadResult(tuple(loaded), ())
+        main_window, "load_paths", lambda _paths, _progress, _open: LoadResult(tuple(loaded), ())
     )
     gc.collect()
     with Heartbeat() as heart:

@@ -13,20 +13,16 @@ their offsets and file names are those of the files as they are now.
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
+from dataclasses import asdict
 
 from ..core.anchoring import annotations_on
-from ..core.export import (
-    STATUS_FILTERS,
-    AnnotationFormatError,
-    import_json,
-    selected,
-    write_csv,
-    write_json,
-)
+from ..core.annotation_import import AnnotationFormatError, read_json
+from ..core.export import STATUS_FILTERS, selected, write_csv, write_json
 from ..core.loading import load_paths
 from ..core.model import Annotation
-from ..core.store import Store
+from ..core.store import Store, StoreUnavailable, default_path
 from .load import print_json
 
 
@@ -36,36 +32,54 @@ def annotations_in_folder(annotations: tuple[Annotation, ...], folder: str) -> l
 
 
 def _export(args: argparse.Namespace) -> int:
-    with Store() as store:
+    # Only reads: a read-only store, or one another window is writing, exports all the same.
+    with Store.snapshot() as store:
         annotations = store.annotations()
     chosen = annotations_in_folder(annotations, args.folder) if args.folder else list(annotations)
+    target = args.csv or args.json
     try:
         if args.csv:
             rows = write_csv(args.csv, chosen, status=args.status, bom=args.bom)
-            count = len(selected(chosen, args.status))
-            print_json({"written": args.csv, "annotations": count, "rows": rows})
+            summary = {"written": target, "annotations": len(selected(chosen, args.status))}
+            summary["rows"] = rows
         else:
             count = write_json(args.json, selected(chosen, args.status))
-            print_json({"written": args.json, "annotations": count})
+            summary = {"written": target, "annotations": count}
     except OSError as exc:
-        target = args.csv or args.json
         print(f"could not write {target}: {exc.strerror or exc}", file=sys.stderr)
         return 1
+    print_json(summary)  # outside: a closed stdout is not a failure to write the file
     return 0
 
 
 def _import(args: argparse.Namespace) -> int:
+    """Exit 0 when something was read (or the file holds no items), 1 when nothing was."""
+    try:
+        parsed = read_json(args.file)  # before the store, so its errors are the file's own
+    except AnnotationFormatError as exc:
+        print(f"could not read {args.file}: {exc}", file=sys.stderr)
+        return 1
     try:
         with Store() as store:
-            added, updated, unchanged = import_json(store, args.file)
-    except AnnotationFormatError as exc:
-        print(f"{args.file}: {exc}", file=sys.stderr)
+            report = parsed.merge_into(store)
+    except StoreUnavailable as exc:  # its message names the store and says why
+        print(exc, file=sys.stderr)
         return 1
-    except OSError as exc:
-        print(f"could not read {args.file}: {exc.strerror or exc}", file=sys.stderr)
+    except (OSError, sqlite3.Error) as exc:
+        print(f"could not update the annotation store {default_path()}: {exc}", file=sys.stderr)
         return 1
-    print_json({"read": args.file, "added": added, "updated": updated, "unchanged": unchanged})
-    return 0
+    for problem in report.problems:
+        print(f"{args.file}: {problem}", file=sys.stderr)
+    print_json(
+        {
+            "read": args.file,
+            "added": report.added,
+            "updated": report.updated,
+            "unchanged": report.unchanged,
+            "problems": [asdict(p) for p in report.problems],
+        }
+    )
+    return 1 if report.all_bad else 0
 
 
 def register(sub: argparse._SubParsersAction) -> None:

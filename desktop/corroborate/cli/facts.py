@@ -66,19 +66,30 @@ def fact_table(paths: list[str], threshold: float | None = None) -> tuple[FactTa
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.report:  # the HTML report instead of the JSON, with the store's annotations
+        # The store first: a store that cannot be read is told as such, before the work.
+        with Store.snapshot() as store:
+            return _report(args, store)
+    print_json(table_json(_facts(args)))
+    return 0
+
+
+def _facts(args: argparse.Namespace) -> FactTable:
+    """The fact table of the command's paths, after a line on stderr per unreadable file."""
     table, problems = fact_table(args.paths, args.threshold)
     for message in problems:
         print(f"corroborate-cli facts: {message}", file=sys.stderr)
-    if args.report:  # the HTML report instead of the JSON, with the store's annotations
-        try:
-            with Store() as store:
-                count = write_store_report(args.report, table, store)
-        except OSError as exc:
-            print(f"could not write {args.report}: {exc.strerror or exc}", file=sys.stderr)
-            return 1
-        print_json({"written": args.report, "facts": len(table.facts), "annotations": count})
-        return 0
-    print_json(table_json(table))
+    return table
+
+
+def _report(args: argparse.Namespace, store: Store) -> int:
+    table = _facts(args)
+    try:
+        count = write_store_report(args.report, table, store)
+    except OSError as exc:
+        print(f"could not write {args.report}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print_json({"written": args.report, "facts": len(table.facts), "annotations": count})
     return 0
 
 

@@ -25,9 +25,23 @@ def article_json(article: Article) -> dict:
     }
 
 
+_WRITE_CHUNK = 1 << 16
+
+
 def print_json(payload: dict) -> None:
-    json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    text = json.dumps(payload, ensure_ascii=False, indent=2)
+    try:
+        text.encode(sys.stdout.encoding or "utf-8")
+    except UnicodeEncodeError:
+        # A file name that is not valid UTF-8 (or a terminal that cannot show a character):
+        # escaped JSON says the same and can always be written.
+        text = json.dumps(payload, ensure_ascii=True, indent=2)
+    text += "\n"
+    # In pieces, flushed: a reader that stops early (`| head`) is met here as a closed
+    # pipe, where the command ends quietly, and not in the interpreter's exit.
+    for start in range(0, len(text), _WRITE_CHUNK):
+        sys.stdout.write(text[start : start + _WRITE_CHUNK])
+        sys.stdout.flush()
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -35,7 +49,10 @@ def _run(args: argparse.Namespace) -> int:
     print_json(
         {
             "articles": [article_json(a) for a in result.articles],
-            "problems": [{"path": p.path, "reason": p.reason} for p in result.problems],
+            "problems": [
+                {"path": p.path, "reason": p.reason} for p in result.problems if not p.skipped
+            ],
+            "skipped": [{"path": p.path, "reason": p.reason} for p in result.problems if p.skipped],
         }
     )
     return 0

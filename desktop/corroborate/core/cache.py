@@ -16,6 +16,7 @@ import shutil
 import tempfile
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from pathlib import Path
 
 import pysbd
@@ -50,8 +51,14 @@ def text_key(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def cached_sentences(text: str) -> tuple[Sentence, ...]:
-    """`split_sentences(text)`, from memory or disk when this text was split before."""
+def cached_sentences(
+    text: str, keep_going: Callable[[], bool] | None = None
+) -> tuple[Sentence, ...]:
+    """`split_sentences(text)`, from memory or disk when this text was split before.
+
+    `keep_going` is passed to `split_sentences`; a cancelled split raises
+    `segment.Cancelled` and writes nothing.
+    """
     key = text_key(text)
     with _memory_lock:
         hit = _memory.get(key)
@@ -60,7 +67,7 @@ def cached_sentences(text: str) -> tuple[Sentence, ...]:
             return hit
     sentences = _read_disk(key, text)
     if sentences is None:
-        sentences = split_sentences(text)
+        sentences = split_sentences(text, keep_going)
         _write_disk(key, sentences)
     with _memory_lock:
         _memory[key] = sentences
@@ -90,12 +97,14 @@ def _read_disk(key: str, text: str) -> tuple[Sentence, ...] | None:
 def _rebuild(rows: list, text: str) -> tuple[Sentence, ...] | None:
     """Sentences from stored (start, end, paragraph) rows, or None if any row is implausible."""
     sentences: list[Sentence] = []
-    prev_end, prev_paragraph = 0, 0
-    for row in rows:
-        start, end, paragraph = row
+    prev_end, prev_paragraph, text_end = 0, 0, len(text)
+    # Written out rather than with all(...): a hostile text has a million rows.
+    for start, end, paragraph in rows:
         valid = (
-            all(type(v) is int for v in row)
-            and prev_end <= start < end <= len(text)
+            type(start) is int
+            and type(end) is int
+            and type(paragraph) is int
+            and prev_end <= start < end <= text_end
             and prev_paragraph <= paragraph
         )
         if not valid:
@@ -112,10 +121,13 @@ def _write_disk(key: str, sentences: tuple[Sentence, ...]) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         _prune_other_versions(target.parent.parent.parent)
         # Write beside the target, then rename: a reader never sees half a file.
+        # json.dumps, not json.dump: only the former uses the C encoder, which matters
+        # for the million rows of a hostile text.
+        encoded = json.dumps(payload, separators=(",", ":"))
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(payload, fh, separators=(",", ":"))
+                fh.write(encoded)
             os.replace(tmp, target)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

@@ -11,7 +11,14 @@ import re
 
 
 class UnreadableFile(Exception):
-    """A file that cannot become an article; the message is shown to the user."""
+    """A file that cannot become an article; the message is shown to the user.
+
+    `skipped` marks files left out on purpose (a named pipe, a device) rather than broken.
+    """
+
+    def __init__(self, reason: str, skipped: bool = False) -> None:
+        super().__init__(reason)
+        self.skipped = skipped
 
 
 BINARY = "binary file, not text"
@@ -46,9 +53,9 @@ def decode_text(data: bytes) -> str:
 
 
 def _decode_not_utf8(data: bytes) -> str:
-    if _mostly_utf8(data):
-        # Valid UTF-8 with a few stray bytes: keep the good characters.
-        return data.decode("utf-8", errors="replace")
+    mixed = _utf8_and_western(data)
+    if mixed is not None:
+        return mixed
     western = _as_western(data)
     if western is not None:
         return western
@@ -59,6 +66,34 @@ def _decode_not_utf8(data: bytes) -> str:
         return data.decode(best.encoding, errors="replace")
     # latin-1 maps every byte to a character, so this never fails.
     return data.decode("latin-1")
+
+
+def _bytes_as_cp1252(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    return exc.object[exc.start : exc.end].decode("cp1252", errors="replace"), exc.end
+
+
+_CP1252_FALLBACK = "corroborate-cp1252-fallback"
+codecs.register_error(_CP1252_FALLBACK, _bytes_as_cp1252)
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _utf8_and_western(data: bytes) -> str | None:
+    """UTF-8 where the bytes are valid UTF-8, cp1252 where they are not.
+
+    Text pasted from several sources mixes the two ("“reset”" in UTF-8 beside "€2" in
+    cp1252), and a UTF-8 file may hold a few stray Windows characters. None when no
+    valid UTF-8 character is present, or when the result reads as another script
+    decoded wrongly rather than as Western text.
+    """
+    valid_only = data.decode("utf-8", errors="ignore")
+    if _NON_ASCII.search(valid_only) is None:
+        return None
+    text = data.decode("utf-8", errors=_CP1252_FALLBACK)
+    if _mostly_utf8(data) or _reads_as_western(text):
+        return text
+    return None
 
 
 def _mostly_utf8(data: bytes) -> bool:
@@ -79,9 +114,13 @@ def _as_western(data: bytes) -> str | None:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         return None
+    return text if _reads_as_western(text) else None
+
+
+def _reads_as_western(text: str) -> bool:
     letters = [ch for ch in text if ch.isalpha()]
     foreign = sum(1 for ch in letters if ord(ch) > 0x7F)
-    return text if foreign <= 0.4 * max(len(letters), 1) else None
+    return foreign <= 0.4 * max(len(letters), 1)
 
 
 def _bomless_utf16(data: bytes) -> str | None:
@@ -111,18 +150,38 @@ def normalise_newlines(text: str) -> str:
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
 
 
+# Python codecs that turn bytes into text but are no character set a page can be written in.
+_NOT_WEB_CHARSETS = frozenset(
+    {"undefined", "unicode-escape", "raw-unicode-escape", "idna", "punycode", "utf-7"}
+)
+
+
 def decode_html(data: bytes) -> str:
-    """A page's declared charset wins over guessing; a byte order mark wins over both."""
+    """A page's declared charset wins over guessing; a byte order mark wins over both.
+
+    A declaration naming no real character set ("rot13", "base64", a typo) is ignored.
+    """
     if not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         declared = _META_CHARSET.search(data[:4096])
-        if declared:
+        encoding = _declared_charset(declared.group(1)) if declared else None
+        if encoding is not None:
             try:
-                encoding = codecs.lookup(declared.group(1).decode("ascii")).name
-            except (LookupError, UnicodeDecodeError):
-                encoding = None
-            if encoding is not None:
-                # Browsers read pages labelled latin-1 as cp1252; so do we.
-                if encoding in {"latin-1", "iso8859-1"}:
-                    encoding = "cp1252"
                 return _reject_binary(data.decode(encoding, errors="replace"))
+            except (LookupError, UnicodeError, ValueError):
+                pass  # the declaration lied in a way decoding revealed: guess instead
     return decode_text(data)
+
+
+def _declared_charset(label: bytes) -> str | None:
+    try:
+        info = codecs.lookup(label.decode("ascii"))
+    except (LookupError, UnicodeDecodeError):
+        return None
+    # rot13, base64, hex, zip and uu are codecs too, but bytes-to-bytes or text-to-text.
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_WEB_CHARSETS:
+        return None
+    # A label readable as ASCII cannot be true of UTF-16 or UTF-32; browsers ignore it too.
+    if info.name.startswith(("utf-16", "utf-32")):
+        return None
+    # Browsers read pages labelled latin-1 as cp1252; so do we.
+    return "cp1252" if info.name in {"latin-1", "iso8859-1"} else info.name

@@ -1,4 +1,4 @@
-"""Annotations out to CSV and W3C Web Annotation JSON, and JSON back in.
+"""Annotations out to CSV and W3C Web Annotation JSON (core/annotation_import reads it back).
 
 CSV (RFC 4180 via the csv module, UTF-8, optional BOM so Excel detects the encoding)
 has one row per annotation with the columns in CSV_COLUMNS:
@@ -30,7 +30,6 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .model import Annotation, Status, Target
-from .store import Store, now_iso
 
 CSV_COLUMNS = (
     "annotation_id", "status", "note",
@@ -45,10 +44,6 @@ ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 # Extension properties are absolute IRIs in their own scheme, so they survive JSON-LD
 # processing with the plain Web Annotation context.
 EXT = "corroborate:"
-
-
-class AnnotationFormatError(ValueError):
-    """The file is not Web Annotation JSON this program can read; the message says why."""
 
 
 # --- CSV ----------------------------------------------------------------------------
@@ -201,118 +196,3 @@ def write_json(path: str | os.PathLike[str], annotations: Sequence[Annotation]) 
 
     write_atomically(path, write)
     return len(annotations)
-
-
-# --- import -------------------------------------------------------------------------
-
-
-def read_json(path: str | os.PathLike[str]) -> list[Annotation]:
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
-    except json.JSONDecodeError as exc:
-        raise AnnotationFormatError(f"not JSON: {exc}") from None
-    except UnicodeDecodeError:
-        raise AnnotationFormatError("not a UTF-8 text file") from None
-    return [parse_annotation(item, n) for n, item in enumerate(_items(data))]
-
-
-def import_json(store: Store, path: str | os.PathLike[str]) -> tuple[int, int, int]:
-    """Merge the file into the store: (added, updated, unchanged).
-
-    Keyed on the annotation id, so importing a file twice adds nothing; an annotation
-    already in the store is replaced only when the file's `modified` is newer.
-    """
-    result = store.merge(read_json(path))
-    return result.added, result.updated, result.unchanged
-
-
-def _items(data: Any) -> list[Any]:
-    if isinstance(data, list):
-        return data
-    if not isinstance(data, dict):
-        raise AnnotationFormatError("expected an annotation, a list, a page or a collection")
-    kind = data.get("type")
-    if kind == "AnnotationCollection":
-        items: list[Any] = []
-        page = data.get("first")
-        while isinstance(page, dict):  # pages embedded one after another
-            items += _items(page)
-            page = page.get("next")
-        return items
-    if kind == "AnnotationPage":
-        return list(data.get("items", []))
-    if kind == "Annotation":
-        return [data]
-    raise AnnotationFormatError(f"unexpected JSON object of type {kind!r}")
-
-
-def parse_annotation(item: Any, number: int = 0) -> Annotation:
-    where = f"annotation {number + 1}"
-    if not isinstance(item, dict) or item.get("type") != "Annotation":
-        raise AnnotationFormatError(f"{where}: not a Web Annotation")
-    raw_id = str(item.get("id") or "")
-    if not raw_id:
-        raise AnnotationFormatError(f"{where}: no id")
-    bodies = item.get("body", [])
-    bodies = bodies if isinstance(bodies, list) else [bodies]
-    status = note = None
-    for body in bodies:
-        if isinstance(body, dict) and body.get("purpose") == "assessing":
-            status = body.get("value")
-        elif isinstance(body, dict) and body.get("purpose") == "commenting":
-            note = body.get("value")
-    if status not in {s.value for s in Status}:
-        raise AnnotationFormatError(f"{where}: no status agreed/disputed/unverified")
-    targets = item.get("target", [])
-    targets = targets if isinstance(targets, list) else [targets]
-    if not targets:
-        raise AnnotationFormatError(f"{where}: no target")
-    stamp = now_iso()
-    similarity = item.get(EXT + "similarity")
-    if similarity is not None and not isinstance(similarity, int | float):
-        raise AnnotationFormatError(f"{where}: a similarity that is not a number")
-    fact_id = item.get(EXT + "factId")
-    return Annotation(
-        id=raw_id.removeprefix("urn:uuid:"),
-        status=Status(status),
-        note=str(note or ""),
-        created=str(item.get("created") or stamp),
-        modified=str(item.get("modified") or item.get("created") or stamp),
-        targets=tuple(_parse_target(t, where) for t in targets),
-        similarity=None if similarity is None else float(similarity),
-        discrepancy=str(item.get(EXT + "discrepancy") or ""),
-        fact_id=None if fact_id is None else str(fact_id),
-    )
-
-
-def _parse_target(raw: Any, where: str) -> Target:
-    if not isinstance(raw, dict):
-        raise AnnotationFormatError(f"{where}: a target without selectors")
-    selectors = raw.get("selector", [])
-    selectors = selectors if isinstance(selectors, list) else [selectors]
-    by_type = {s.get("type"): s for s in selectors if isinstance(s, dict)}
-    quote = by_type.get("TextQuoteSelector")
-    if quote is None or not isinstance(quote.get("exact"), str):
-        raise AnnotationFormatError(f"{where}: a target without a TextQuoteSelector")
-    position = by_type.get("TextPositionSelector", {})
-    try:
-        start = int(position.get("start", 0))
-        end = int(position.get("end", start + len(quote["exact"])))
-    except (TypeError, ValueError):
-        raise AnnotationFormatError(
-            f"{where}: a TextPositionSelector that is not numbers"
-        ) from None
-    if not 0 <= start <= end:
-        raise AnnotationFormatError(f"{where}: a TextPositionSelector with start > end")
-    source = raw.get("source", "")
-    return Target(
-        article=str(raw.get(EXT + "article", "")),
-        source=str(raw.get(EXT + "label", "")),
-        title=str(raw.get(EXT + "title", "")),
-        path=str(raw.get(EXT + "path", source if isinstance(source, str) else "")),
-        start=start,
-        end=end,
-        exact=quote["exact"],
-        prefix=str(quote.get("prefix", "")),
-        suffix=str(quote.get("suffix", "")),
-    )

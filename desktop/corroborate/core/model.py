@@ -29,7 +29,8 @@ class Article:
 @dataclass(frozen=True, slots=True)
 class LoadProblem:
     path: str
-    reason: str
+    reason: str  # one sentence for the user
+    skipped: bool = False  # left out on purpose (a read-me, a pipe, a duplicate), not broken
 
 
 # --- Alignment of two articles (core/align.py) -------------------------------------

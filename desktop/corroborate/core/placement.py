@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Callable, Collection, Iterable, Sequence
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -98,8 +99,9 @@ def place_stored(
     folders: Collection[str],
     progress: Progress | None = None,
 ) -> list[Placed] | None:
-    """`place_all` over the annotations stored at `store_path`, read on this thread."""
-    with Store(store_path) as store:
+    """`place_all` over the annotations stored at `store_path`, read on this thread (and
+    only read: a snapshot never waits for another window's write lock)."""
+    with Store.snapshot(store_path) as store:
         annotations = store.annotations()
     return place_all(annotations, articles, folders, progress)
 
@@ -113,10 +115,9 @@ def stored_target_count(store_path: str | os.PathLike[str]) -> int:
     path = Path(store_path)
     if not path.exists():
         return 0
-    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=10)
     try:
-        return conn.execute("SELECT COUNT(*) FROM targets").fetchone()[0]
-    except sqlite3.OperationalError:  # no table yet: nothing stored
+        uri = f"{path.absolute().as_uri()}?mode=ro"
+        with closing(sqlite3.connect(uri, uri=True, timeout=10)) as conn:
+            return conn.execute("SELECT COUNT(*) FROM targets").fetchone()[0]
+    except sqlite3.Error:  # no table yet, or a file opening the store will tell about
         return 0
-    finally:
-        conn.close()

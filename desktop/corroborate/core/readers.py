@@ -6,18 +6,19 @@ sentence a person understands, so one broken file never stops a folder loading.
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import os
-import stat
-from collections.abc import Iterable
+from collections.abc import Callable
 from pathlib import Path
 
 from .cache import cached_sentences
 from .decoding import UnreadableFile
 from .formats import READERS
+from .listing import ARTICLE_SUFFIXES, is_article_file, list_article_files, unsupported_reason
 from .model import Article, LoadProblem
-from .titles import guess_title_and_source
+from .opening import BROKEN_LINK, open_regular_file, os_error_reason
+from .segment import Cancelled
+from .titles import guess_title_and_source, has_visible_text
 
 __all__ = [
     "ARTICLE_SUFFIXES",
@@ -30,83 +31,52 @@ __all__ = [
 ]
 
 MAX_BYTES = 20 * 1024 * 1024
-ARTICLE_SUFFIXES = frozenset(READERS)
-# Files a folder of saved articles often holds beside them; skipped without a word.
-_IGNORED_NAMES = frozenset({"thumbs.db", "desktop.ini", "icon\r"})
-_IGNORED_SUFFIXES = frozenset(
-    """.png .jpg .jpeg .gif .webp .bmp .tif .tiff .svg .ico .heic .avif .css .js .json .map
-    .woff .woff2 .ttf .otf .eot .mp3 .mp4 .m4a .mov .webm .wav .zip .gz .tmp .part .crdownload
-    .ds_store .lnk .url .webloc .xml .csv""".split()
-)
-# Documents a person may expect to load; they get a problem saying what to do instead.
-_UNSUPPORTED_DOCUMENTS = {
-    ".doc": "an old Word 97–2003 document: save it as .docx",
-    ".rtf": "an RTF document: save it as .docx or .txt",
-    ".odt": "an OpenDocument text: save it as .docx",
-    ".pages": "a Pages document: export it as .docx or .pdf",
-    ".epub": "an e-book, not an article",
-    ".mht": "a web archive: save the page as .html",
-    ".mhtml": "a web archive: save the page as .html",
+# How a failure names the file, by format.
+_FORMAT_NOUNS = {
+    "txt": "text file",
+    "md": "Markdown file",
+    "html": "web page",
+    "docx": "Word document",
+    "pdf": "PDF",
 }
-
-
-def is_article_file(path: Path) -> bool:
-    return not _is_hidden(path) and path.suffix.lower() in ARTICLE_SUFFIXES
-
-
-def _is_hidden(path: Path) -> bool:
-    # "~$report.docx" is the lock file Word leaves beside an open document.
-    return path.name.startswith((".", "~$")) or path.name.lower() in _IGNORED_NAMES
-
-
-def _is_quietly_skipped(path: Path) -> bool:
-    return _is_hidden(path) or path.suffix.lower() in _IGNORED_SUFFIXES
-
-
-def _is_folder_notes(path: Path) -> bool:
-    """A README or licence beside the articles describes the folder; it is not an article."""
-    return path.stem.upper() in {"README", "LICENSE", "LICENCE", "CHANGELOG", "NOTES"}
 
 
 def content_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
-def read_article(path: str | os.PathLike[str]) -> Article | LoadProblem:
-    """Read one file; a file that cannot be read becomes a LoadProblem, never an exception."""
+def read_article(
+    path: str | os.PathLike[str], keep_going: Callable[[], bool] | None = None
+) -> Article | LoadProblem:
+    """Read one file; a file that cannot be read becomes a LoadProblem, never an exception.
+
+    `keep_going` is asked now and then while a long text is split into sentences; when it
+    returns False, `segment.Cancelled` is raised: the one exception that passes through.
+    """
     p = Path(path)
     try:
-        return _read(p)
+        return _read(p, keep_going)
+    except Cancelled:
+        raise
     except UnreadableFile as exc:
-        return LoadProblem(str(p), str(exc))
+        return LoadProblem(str(p), str(exc), skipped=exc.skipped)
     except OSError as exc:
         if isinstance(exc, FileNotFoundError) and p.is_symlink():
-            return LoadProblem(str(p), "broken link: the file it points to does not exist")
-        return LoadProblem(str(p), _os_error_reason(exc))
+            return LoadProblem(str(p), BROKEN_LINK)
+        return LoadProblem(str(p), os_error_reason(exc))
     except MemoryError:
         return LoadProblem(str(p), "not enough memory to read this file")
     except Exception as exc:  # a reader library failing on odd input must not stop the folder
+        noun = _FORMAT_NOUNS.get(READERS.get(p.suffix.lower(), ("",))[0], "file")
         return LoadProblem(
-            str(p), f"the file could not be read: an unexpected error ({type(exc).__name__})"
+            str(p), f"this {noun} could not be read: the reader failed on it ({type(exc).__name__})"
         )
 
 
-def _os_error_reason(exc: OSError) -> str:
-    if isinstance(exc, FileNotFoundError):
-        return "file disappeared while loading (moved or deleted)"
-    if isinstance(exc, PermissionError):
-        return "permission denied: you are not allowed to read this file"
-    if isinstance(exc, IsADirectoryError):
-        return "this is a folder, not a file"
-    if exc.errno == errno.ELOOP:
-        return "broken link: it points back to itself"
-    return f"the file could not be read ({exc.strerror or exc})"
-
-
-def _read(p: Path) -> Article:
+def _read(p: Path, keep_going: Callable[[], bool] | None) -> Article:
     suffix = p.suffix.lower()
     if suffix not in READERS:
-        raise UnreadableFile(_unsupported_reason(p))
+        raise UnreadableFile(unsupported_reason(p))
     data = _read_bytes(p)
     if not data:
         raise UnreadableFile("empty file")
@@ -117,6 +87,8 @@ def _read(p: Path) -> Article:
     text = extracted.text.strip("\n")
     if not text.strip():
         raise UnreadableFile("empty file: it holds only blank space")
+    if not has_visible_text(text):  # zero-width spaces, joiners, soft hyphens and the like
+        raise UnreadableFile("empty file: it holds no visible text")
     title, source = guess_title_and_source(text, p, extracted.title, extracted.source)
     return Article(
         id=content_id(text),
@@ -125,20 +97,20 @@ def _read(p: Path) -> Article:
         source=source,
         format=fmt,
         text=text,
-        sentences=cached_sentences(text),
+        sentences=cached_sentences(text, keep_going=keep_going),
     )
 
 
 def _read_bytes(p: Path) -> bytes:
-    """The file's bytes, refusing oversized files without reading them whole."""
-    with open(p, "rb") as fh:
-        info = os.fstat(fh.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            # A pipe or device would block or never end.
-            raise UnreadableFile("not a regular file")
+    """The file's bytes, refusing oversized files without reading them whole.
+
+    Pipes, sockets and devices are refused before they are opened (see core/opening.py).
+    """
+    handle, info = open_regular_file(p)
+    with handle:
         if info.st_size > MAX_BYTES:
             raise UnreadableFile(_too_large(info.st_size))
-        data = fh.read(MAX_BYTES + 1)
+        data = handle.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:  # grew while being read
         raise UnreadableFile(_too_large(len(data)))
     return data
@@ -146,58 +118,3 @@ def _read_bytes(p: Path) -> bytes:
 
 def _too_large(size: int) -> str:
     return f"too large: {size / 1024 / 1024:.1f} MB (the limit is {MAX_BYTES // 1024 // 1024} MB)"
-
-
-def _unsupported_reason(p: Path) -> str:
-    known = _UNSUPPORTED_DOCUMENTS.get(p.suffix.lower())
-    if known:
-        return f"not supported: {known}"
-    return f"unsupported file type “{p.suffix or 'no extension'}”"
-
-
-def list_article_files(
-    paths: Iterable[str | os.PathLike[str]],
-) -> tuple[list[Path], list[LoadProblem]]:
-    """Expand folders (recursively) into article files.
-
-    Hidden files, lock files, images and other non-article files are skipped quietly;
-    documents in formats that cannot be read are reported, so nothing vanishes unexplained.
-    """
-    files: list[Path] = []
-    problems: list[LoadProblem] = []
-    seen: set[Path] = set()
-
-    def add(p: Path) -> None:
-        if p in seen:
-            return
-        seen.add(p)
-        if p.suffix.lower() in ARTICLE_SUFFIXES:
-            files.append(p)
-        else:
-            problems.append(LoadProblem(str(p), _unsupported_reason(p)))
-
-    for raw in paths:
-        p = Path(raw)
-        try:
-            if p.is_dir():
-                for child in _walk(p):
-                    if _is_quietly_skipped(child) or _is_folder_notes(child):
-                        continue
-                    if is_article_file(child) or child.suffix.lower() in _UNSUPPORTED_DOCUMENTS:
-                        add(child)
-            elif p.exists() or p.is_symlink():
-                if not _is_quietly_skipped(p):
-                    add(p)
-            else:
-                problems.append(LoadProblem(str(p), "no such file or folder"))
-        except (OSError, ValueError) as exc:  # e.g. a name with a NUL byte in it
-            problems.append(LoadProblem(str(p), f"this path cannot be opened ({exc})"))
-    return files, problems
-
-
-def _walk(folder: Path) -> Iterable[Path]:
-    """Files under a folder in a stable order, not descending into hidden folders."""
-    for root, dirs, names in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(names):
-            yield Path(root) / name

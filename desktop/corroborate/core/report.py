@@ -21,6 +21,7 @@ from typing import TextIO
 
 from .anchoring import annotations_on
 from .export import write_atomically
+from .generator import generator_meta
 from .model import Annotation, Fact, FactTable, Status
 from .report_context import ReportContext, esc, file_name, in_details, status_badge
 from .report_details import (
@@ -58,7 +59,7 @@ def render_report(
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        '<meta name="generator" content="Corroborate">',
+        generator_meta(),
         f"<title>{esc(title)}</title>",
         f"<style>{REPORT_CSS}</style>",
         "</head><body><main>",

@@ -4,16 +4,22 @@ Annotations must never be lost, so every change is its own committed transaction
 (the connection runs in autocommit mode; multi-row changes use BEGIN IMMEDIATE), the
 journal is a write-ahead log with synchronous=FULL, and a second Store or process on
 the same file waits for the lock (busy_timeout) instead of failing or corrupting it.
-The schema evolves through MIGRATIONS, applied in order from the version recorded in
-the file.
+The schema evolves through MIGRATIONS (core/store_schema), applied in order from the
+version recorded in the file.
+
+Nothing is written to a file before it is known to be an intact store of ours that this
+version understands (core/store_problems); every failure to open, read or write it is a
+StoreUnavailable saying why in one sentence.
 """
 
 from __future__ import annotations
 
+import functools
+import inspect
 import os
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterator, Sequence
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,78 +27,39 @@ from pathlib import Path
 import platformdirs
 
 from .model import Annotation, LinkKind, ManualLink, Status, Target, link_key
+from .store_problems import (
+    Problem,
+    StoreUnavailable,
+    check_before_writing,
+    check_writable,
+    connect,
+    make_folder,
+    opening_problem,
+    problem,
+    problems_told,
+)
+from .store_schema import (
+    MIGRATIONS,
+    TARGET_COLUMNS,
+    VERSION_TABLE,
+    Migration,
+    annotation_of,
+    insert_annotation,
+    link_of,
+    tables_of,
+    target_of,
+)
+
+__all__ = ["MIGRATIONS", "MergeResult", "Problem", "Store", "StoreUnavailable"]
 
 APP_NAME = "corroborate"
 DB_NAME = "annotations.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
 
-Migration = Callable[[sqlite3.Connection], None]
-
-_TARGET_COLUMNS = (
-    "article",
-    "source",
-    "title",
-    "path",
-    "start",
-    "end",
-    "exact",
-    "prefix",
-    "suffix",
-)
-
-
-def _create_v1(conn: sqlite3.Connection) -> None:
-    link_sides = ",\n".join(
-        f"{side}_{c} {'INTEGER' if c in ('start', 'end') else 'TEXT'} NOT NULL"
-        for side in "ab"
-        for c in _TARGET_COLUMNS
-    )
-    # Statement by statement: executescript() would commit the migration's transaction.
-    script = f"""
-        CREATE TABLE annotations (
-            id TEXT PRIMARY KEY,
-            status TEXT NOT NULL CHECK (status IN ('agreed', 'disputed', 'unverified')),
-            note TEXT NOT NULL DEFAULT '',
-            created TEXT NOT NULL,
-            modified TEXT NOT NULL,
-            similarity REAL,
-            discrepancy TEXT NOT NULL DEFAULT '',
-            fact_id TEXT
-        );
-        CREATE TABLE targets (
-            annotation_id TEXT NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,
-            position INTEGER NOT NULL,
-            article TEXT NOT NULL,
-            source TEXT NOT NULL,
-            title TEXT NOT NULL,
-            path TEXT NOT NULL,
-            start INTEGER NOT NULL CHECK (start >= 0),
-            "end" INTEGER NOT NULL CHECK ("end" >= start),
-            exact TEXT NOT NULL,
-            prefix TEXT NOT NULL,
-            suffix TEXT NOT NULL,
-            PRIMARY KEY (annotation_id, position)
-        );
-        CREATE INDEX targets_by_article ON targets(article);
-        CREATE TABLE source_labels (
-            article_id TEXT PRIMARY KEY,
-            label TEXT NOT NULL
-        );
-        CREATE TABLE manual_links (
-            key TEXT PRIMARY KEY,
-            kind TEXT NOT NULL CHECK (kind IN ('linked', 'rejected')),
-            created TEXT NOT NULL,
-            {link_sides}
-        );
-        """
-    for statement in script.split(";"):
-        if statement.strip():
-            conn.execute(statement)
-
-
-# Index i brings a file from version i to version i + 1. Append, never edit or reorder:
-# files written by released versions replay the tail of this list when opened.
-MIGRATIONS: tuple[Migration, ...] = (_create_v1,)
+# While opening, a writer holding the lock is waited for this long, this many times,
+# before the store counts as locked (migrating a file needs the write lock).
+OPEN_BUSY_TIMEOUT_MS = 3_000
+OPEN_ATTEMPTS = 3
 
 
 def data_dir() -> Path:
@@ -125,6 +92,30 @@ class MergeResult:
 _IDS_PER_QUERY = 500
 
 
+def _problems_told(cls: type) -> type:
+    """Every public method and property of the class raises StoreUnavailable, not a bare
+    sqlite3 error, when the file cannot be read or written (disk full, read-only, locked,
+    damaged), so callers can say so instead of failing."""
+
+    def translated(function):
+        @functools.wraps(function)
+        def run(self, *args, **kwargs):
+            with problems_told(self.path):
+                return function(self, *args, **kwargs)
+
+        return run
+
+    for name, member in list(vars(cls).items()):
+        if name.startswith("_"):
+            continue
+        if inspect.isfunction(member):
+            setattr(cls, name, translated(member))
+        elif isinstance(member, property):
+            setattr(cls, name, property(translated(member.fget)))
+    return cls
+
+
+@_problems_told
 class Store:
     """Annotations, source labels and manual links in one SQLite file.
 
@@ -132,26 +123,72 @@ class Store:
     process. Writers on the same file are serialised by SQLite's lock.
     """
 
+    temporary = False  # a store the window works in without saving (core/store_recovery)
+
     def __init__(
         self,
         path: str | os.PathLike[str] | None = None,
         migrations: Sequence[Migration] = MIGRATIONS,
     ) -> None:
         self.path = Path(path) if path is not None else default_path()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         self._in_batch = False
-        self._conn = sqlite3.connect(
-            self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
-        )
-        self._conn.row_factory = sqlite3.Row
+        check_before_writing(self.path, migrations)
+        make_folder(self.path)
+        check_writable(self.path)
+        for attempt in range(1, OPEN_ATTEMPTS + 1):
+            try:
+                self._start(
+                    lambda: connect(self.path, False, OPEN_BUSY_TIMEOUT_MS / 1000), migrations
+                )
+                break
+            except StoreUnavailable as exc:
+                if exc.kind != Problem.LOCKED or attempt == OPEN_ATTEMPTS:
+                    raise
+        self._conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+    @classmethod
+    def snapshot(
+        cls,
+        path: str | os.PathLike[str] | None = None,
+        migrations: Sequence[Migration] = MIGRATIONS,
+    ) -> Store:
+        """A copy in memory of the store at `path` as it is now, for reading only: the file
+        and its folder are never created or changed, so a read-only store, or one another
+        window is writing, reads all the same. A missing file reads as an empty store."""
+        store = cls.__new__(cls)
+        store.path = Path(path) if path is not None else default_path()
+        store._in_batch = False
+        has_content = check_before_writing(store.path, migrations)
+
+        def copied() -> sqlite3.Connection:
+            conn = sqlite3.connect(":memory:", isolation_level=None)
+            if has_content:
+                with closing(connect(store.path, True, BUSY_TIMEOUT_MS / 1000)) as source:
+                    source.backup(conn)
+            return conn
+
+        store._start(copied, migrations)
+        store._conn.execute("PRAGMA query_only = ON")  # a change fails as on a read-only file
+        return store
+
+    def _start(self, open_connection, migrations: Sequence[Migration]) -> None:
+        """Connect, set the connection up and bring the file to this version's schema."""
+        conn = None
         try:
-            self._conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            self._conn.execute("PRAGMA journal_mode = WAL")
-            self._conn.execute("PRAGMA synchronous = FULL")
-            self._conn.execute("PRAGMA foreign_keys = ON")
+            conn = open_connection()
+            conn.row_factory = sqlite3.Row
+            self._conn = conn
+            conn.execute(f"PRAGMA busy_timeout = {OPEN_BUSY_TIMEOUT_MS}")
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "memory":
+                conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA foreign_keys = ON")
             self._migrate(migrations)
-        except BaseException:
-            self._conn.close()
+        except BaseException as exc:
+            if conn is not None:
+                conn.close()
+            if isinstance(exc, sqlite3.Error | OSError):
+                raise opening_problem(exc, self.path) from exc
             raise
 
     # --- lifecycle ------------------------------------------------------------------
@@ -167,14 +204,17 @@ class Store:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
+        # After disk full or an I/O error SQLite may have rolled the whole transaction
+        # back itself: a second rollback would fail and hide the error that matters.
         if self._in_batch:
             # Inside a batch each change is a savepoint: a failed one is undone alone.
             self._conn.execute("SAVEPOINT change")
             try:
                 yield self._conn
             except BaseException:
-                self._conn.execute("ROLLBACK TO change")
-                self._conn.execute("RELEASE change")
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK TO change")
+                    self._conn.execute("RELEASE change")
                 raise
             self._conn.execute("RELEASE change")
             return
@@ -184,7 +224,8 @@ class Store:
         try:
             yield self._conn
         except BaseException:
-            self._conn.execute("ROLLBACK")
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
             raise
         self._conn.execute("COMMIT")
 
@@ -199,7 +240,8 @@ class Store:
         if self._in_batch:
             yield
             return
-        self._conn.execute("BEGIN IMMEDIATE")
+        with problems_told(self.path):
+            self._conn.execute("BEGIN IMMEDIATE")
         self._in_batch = True
         try:
             yield
@@ -208,38 +250,43 @@ class Store:
             # SQLite may have rolled the whole transaction back itself (disk full, I/O
             # error): then there is nothing to commit, and the original error goes on.
             if self._conn.in_transaction:
-                self._conn.execute("COMMIT")
+                with problems_told(self.path):
+                    self._conn.execute("COMMIT")
 
     @property
     def version(self) -> int:
-        return self._conn.execute("SELECT version FROM schema_version").fetchone()[0]
+        return self._conn.execute(f"SELECT version FROM {VERSION_TABLE}").fetchone()[0]
+
+    def _stored_version(self) -> int:
+        if VERSION_TABLE not in tables_of(self._conn):
+            return 0
+        row = self._conn.execute(f"SELECT version FROM {VERSION_TABLE}").fetchone()
+        return row[0] if row else 0
 
     def _migrate(self, migrations: Sequence[Migration]) -> None:
+        if self._stored_version() == len(migrations):
+            return  # up to date: opening writes nothing and needs no write lock
         with self._transaction() as conn:
-            conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
-            if conn.execute("SELECT COUNT(*) FROM schema_version").fetchone()[0] == 0:
-                conn.execute("INSERT INTO schema_version VALUES (0)")
+            conn.execute(f"CREATE TABLE IF NOT EXISTS {VERSION_TABLE} (version INTEGER NOT NULL)")
+            if conn.execute(f"SELECT COUNT(*) FROM {VERSION_TABLE}").fetchone()[0] == 0:
+                conn.execute(f"INSERT INTO {VERSION_TABLE} VALUES (0)")
         while True:
             # One transaction per step: a crash mid-way leaves a consistent older version.
             with self._transaction() as conn:
-                current = conn.execute("SELECT version FROM schema_version").fetchone()[0]
-                if current > len(migrations):
-                    raise RuntimeError(
-                        f"the annotation file {self.path} was written by a newer version of "
-                        f"Corroborate (schema {current}); this version understands up to "
-                        f"{len(migrations)}"
-                    )
+                current = conn.execute(f"SELECT version FROM {VERSION_TABLE}").fetchone()[0]
+                if current > len(migrations):  # a newer version upgraded it meanwhile
+                    raise problem(Problem.NEWER, self.path)
                 if current == len(migrations):
                     return
                 migrations[current](conn)
-                conn.execute("UPDATE schema_version SET version = ?", (current + 1,))
+                conn.execute(f"UPDATE {VERSION_TABLE} SET version = ?", (current + 1,))
 
     # --- annotations ----------------------------------------------------------------
 
     def annotations(self) -> tuple[Annotation, ...]:
         rows = self._conn.execute("SELECT * FROM annotations ORDER BY created, id").fetchall()
         targets = self._targets_by_annotation()
-        return tuple(_annotation(row, targets.get(row["id"], ())) for row in rows)
+        return tuple(annotation_of(row, targets.get(row["id"], ())) for row in rows)
 
     def get(self, annotation_id: str) -> Annotation | None:
         row = self._conn.execute(
@@ -247,19 +294,19 @@ class Store:
         ).fetchone()
         if row is None:
             return None
-        return _annotation(row, self._targets_of(annotation_id))
+        return annotation_of(row, self._targets_of(annotation_id))
 
     def add(self, annotation: Annotation) -> None:
         """Insert a new annotation; an existing id is an error (sqlite3.IntegrityError)."""
         with self._transaction() as conn:
-            _insert(conn, annotation)
+            insert_annotation(conn, annotation)
 
     def put(self, annotation: Annotation) -> Annotation | None:
         """Insert or replace the annotation with this id; returns the one replaced."""
         with self._transaction() as conn:
             previous = self.get(annotation.id)
             conn.execute("DELETE FROM annotations WHERE id = ?", (annotation.id,))
-            _insert(conn, annotation)
+            insert_annotation(conn, annotation)
         return previous
 
     def find_by_targets(self, targets: Sequence[Target]) -> Annotation | None:
@@ -284,7 +331,7 @@ class Store:
             previous = self._get_many([a.id for a in annotations])
             conn.executemany("DELETE FROM annotations WHERE id = ?", [(a.id,) for a in annotations])
             for annotation in annotations:
-                _insert(conn, annotation)
+                insert_annotation(conn, annotation)
         return previous
 
     def remove_many(self, annotation_ids: Sequence[str]) -> list[Annotation]:
@@ -309,8 +356,8 @@ class Store:
                 "ORDER BY annotation_id, position",
                 chunk,
             ):
-                targets.setdefault(row["annotation_id"], []).append(_target(row))
-            found += [_annotation(row, tuple(targets.get(row["id"], ()))) for row in rows]
+                targets.setdefault(row["annotation_id"], []).append(target_of(row))
+            found += [annotation_of(row, tuple(targets.get(row["id"], ()))) for row in rows]
         return found
 
     def remove(self, annotation_id: str) -> Annotation | None:
@@ -365,19 +412,19 @@ class Store:
                 else:
                     unchanged += 1
                     continue
-                _insert(conn, annotation)
+                insert_annotation(conn, annotation)
         return MergeResult(len(added), len(replaced), unchanged, tuple(added), tuple(replaced))
 
     def _targets_of(self, annotation_id: str) -> tuple[Target, ...]:
         rows = self._conn.execute(
             "SELECT * FROM targets WHERE annotation_id = ? ORDER BY position", (annotation_id,)
         ).fetchall()
-        return tuple(_target(row) for row in rows)
+        return tuple(target_of(row) for row in rows)
 
     def _targets_by_annotation(self) -> dict[str, tuple[Target, ...]]:
         grouped: dict[str, list[Target]] = {}
         for row in self._conn.execute("SELECT * FROM targets ORDER BY annotation_id, position"):
-            grouped.setdefault(row["annotation_id"], []).append(_target(row))
+            grouped.setdefault(row["annotation_id"], []).append(target_of(row))
         return {k: tuple(v) for k, v in grouped.items()}
 
     # --- source labels --------------------------------------------------------------
@@ -400,13 +447,13 @@ class Store:
 
     def links(self) -> tuple[ManualLink, ...]:
         rows = self._conn.execute("SELECT * FROM manual_links ORDER BY created, key").fetchall()
-        return tuple(_link(row) for row in rows)
+        return tuple(link_of(row) for row in rows)
 
     def link(self, a: Target, b: Target) -> ManualLink | None:
         row = self._conn.execute(
             "SELECT * FROM manual_links WHERE key = ?", (link_key(a, b),)
         ).fetchone()
-        return _link(row) if row else None
+        return link_of(row) if row else None
 
     def set_link(
         self, a: Target, b: Target, kind: LinkKind | None, created: str | None = None
@@ -422,60 +469,17 @@ class Store:
             conn.execute("DELETE FROM manual_links WHERE key = ?", (link_key(a, b),))
             if kind is not None:
                 values = [link_key(a, b), LinkKind(kind).value, created or now_iso()]
-                values += [getattr(t, c) for t in (a, b) for c in _TARGET_COLUMNS]
+                values += [getattr(t, c) for t in (a, b) for c in TARGET_COLUMNS]
                 marks = ", ".join("?" * len(values))
                 conn.execute(f"INSERT INTO manual_links VALUES ({marks})", values)
         return previous
 
 
-# --- rows <-> records -----------------------------------------------------------------
-
-
-def _insert(conn: sqlite3.Connection, a: Annotation) -> None:
-    conn.execute(
-        "INSERT INTO annotations VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            a.id,
-            Status(a.status).value,
-            a.note,
-            a.created,
-            a.modified,
-            a.similarity,
-            a.discrepancy,
-            a.fact_id,
-        ),
-    )
-    conn.executemany(
-        "INSERT INTO targets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (a.id, position, *(getattr(t, c) for c in _TARGET_COLUMNS))
-            for position, t in enumerate(a.targets)
-        ],
-    )
-
-
-def _annotation(row: sqlite3.Row, targets: tuple[Target, ...]) -> Annotation:
-    return Annotation(
-        id=row["id"],
-        status=Status(row["status"]),
-        note=row["note"],
-        created=row["created"],
-        modified=row["modified"],
-        targets=targets,
-        similarity=row["similarity"],
-        discrepancy=row["discrepancy"],
-        fact_id=row["fact_id"],
-    )
-
-
-def _target(row: sqlite3.Row, prefix: str = "") -> Target:
-    return Target(**{c: row[prefix + c] for c in _TARGET_COLUMNS})
-
-
-def _link(row: sqlite3.Row) -> ManualLink:
-    return ManualLink(LinkKind(row["kind"]), _target(row, "a_"), _target(row, "b_"), row["created"])
-
-
 def _instant(timestamp: str) -> datetime:
-    moment = datetime.fromisoformat(timestamp)
+    """When `timestamp` was; a value that is not an ISO date (imports once let them in) counts
+    as the oldest, so a later import of that annotation replaces it instead of failing."""
+    try:
+        moment = datetime.fromisoformat(timestamp)
+    except (TypeError, ValueError):
+        return datetime.min.replace(tzinfo=UTC)
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

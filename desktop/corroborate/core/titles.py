@@ -40,8 +40,29 @@ _DATE_LINE = re.compile(
     r"|\d{4}-\d{2}-\d{2}.*|\d+ (?:min|minute)s? read)$",
     re.IGNORECASE,
 )
+# Characters that take no space on screen: zero-width spaces and joiners, word joiners,
+# byte order marks, soft hyphens, direction marks, variation selectors, Hangul fillers.
+_INVISIBLE = (
+    "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0"
+)
+_VISIBLE_CHARACTER = re.compile(f"[^\\s{_INVISIBLE}]")
+# The same set spelled out for str.strip, which (unlike a regex) stays linear on long lines.
+_BLANK_OR_INVISIBLE = "".join(
+    ch for ch in map(chr, range(0x10000)) if ch.isspace() or not _VISIBLE_CHARACTER.match(ch)
+)
 _BREADCRUMB = re.compile(r"\S\s*(?:>|›|»|/)\s*\S")
 _TITLE_SEPARATOR = re.compile(r"\s+(?:\||–|—|-|::)\s+")
+
+
+def has_visible_text(text: str) -> bool:
+    """Whether anything in `text` would show on screen."""
+    return _VISIBLE_CHARACTER.search(text) is not None
+
+
+def strip_invisible(text: str) -> str:
+    """`text` without blank or invisible characters at either end."""
+    return text.strip(_BLANK_OR_INVISIBLE)
 
 
 def is_outlet_name(line: str) -> bool:
@@ -76,10 +97,12 @@ def guess_title_and_source(
     a 'Headline | Outlet' title, and last the file name itself. A byline names a person
     (often an editor), not the outlet, so it never becomes the source.
     """
+    # A metadata field holding only a zero-width space is as good as empty.
+    title, source = strip_invisible(title), strip_invisible(source)
     if title:
         title, suffix_source = split_title_suffix(title)
         source = source or suffix_source
-    lines = [line.strip().lstrip("#").strip() for line in text.splitlines()]
+    lines = [strip_invisible(strip_invisible(line).lstrip("#")) for line in text.splitlines()]
     lines = [line for line in lines if line]
     source = source or _line_naming_file(lines, path)
     headline = ""
@@ -92,10 +115,15 @@ def guess_title_and_source(
         headline = line
         break
     if not title:
-        title = _as_title(headline or (lines[0] if lines else "")) or path.stem
+        title = _as_title(headline or (lines[0] if lines else "")) or _visible_name(path)
         title, suffix_source = split_title_suffix(title)
         source = source or suffix_source
     return title, source or source_from_filename(path)
+
+
+def _visible_name(path: Path) -> str:
+    """The file's stem, or its whole name when the stem shows nothing ("\u200b.txt")."""
+    return strip_invisible(path.stem) or path.name
 
 
 def _line_naming_file(lines: list[str], path: Path) -> str:

@@ -22,6 +22,8 @@ from .compare_tab import CompareTab
 from .discrepancy_hints import joined_explanations
 from .export_dialog import ExportDialog, Transfers, export_annotations
 from .fact_annotator import FactAnnotator, set_note, set_status
+from .plain import show_message
+from .save_locations import save_folder, suggested_stem
 from .widgets import StatusProgress
 
 if TYPE_CHECKING:
@@ -56,7 +58,7 @@ class Annotator(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.session = AnnotationSession(self)
+        self.session = AnnotationSession(self, window.annotation_store)
         self._restoring_label = False
         a = window.actions_
         stack = self.session.undo_stack
@@ -427,8 +429,10 @@ class Annotator(QObject):
 
     # --- export and import ----------------------------------------------------------------
     def choose_export(self) -> None:
-        folder = self.window.current_folder or str(Path.home())
-        dialog = ExportDialog(folder, bool(self.session.listed()), self.window)
+        articles = self.window.current_folder
+        folder = str(save_folder(self.window.settings.last_save_folder, articles))
+        stem = suggested_stem(articles, "annotations")
+        dialog = ExportDialog(folder, bool(self.session.listed()), self.window, stem)
         if dialog.exec() == ExportDialog.DialogCode.Accepted:
             self.transfers.export(dialog.choice())  # on a worker
 
@@ -438,8 +442,10 @@ class Annotator(QObject):
         try:
             count = export_annotations(choice, folder, self.session.store.annotations())
         except OSError as exc:
-            QMessageBox.critical(self.window, "Export failed", f"Could not write the file:\n{exc}")
+            text = f"Could not write the file:\n{exc}"
+            show_message(self.window, QMessageBox.Icon.Critical, "Export failed", text)
             return None
+        self.window.settings.last_save_folder = str(Path(choice.path).parent)
         self._say(f"{count} annotation(s) exported to {choice.path}")
         return count
 

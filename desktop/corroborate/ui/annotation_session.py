@@ -11,13 +11,17 @@ Placing thousands of annotations takes seconds, so `refresh` does it on a worker
 snapshots of the articles and the store, and applies the answer on the GUI thread;
 a newer load makes an older answer stale, and it is dropped. Annotations changed while
 the worker ran are placed again when its answer arrives, so no edit is lost.
+
+A change the store cannot save (a full disk, a read-only file, another window holding the
+lock) is told through `save_failed` in one sentence; it leaves no undo step behind, and
+when part of a many-row change was lost the history is cleared and the views re-read.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -47,7 +51,7 @@ from ..core.placement import (
     span_key,
     stored_target_count,
 )
-from ..core.store import MergeResult, Store
+from ..core.store import MergeResult, Store, StoreUnavailable
 from .tasks import LatestTask
 
 __all__ = ["AnnotationSession", "Placed", "SpanKey", "span_key"]
@@ -74,10 +78,11 @@ class AnnotationSession(QObject):
     placing_started = Signal()  # placing runs on a worker: progress follows
     placing_progress = Signal(int, int)  # annotations placed, of how many
     placing_finished = Signal(str)  # "" when placed, else why not: CANCELLED, REPLACED, error
+    save_failed = Signal(str)  # why a change could not be saved, in one sentence
 
     def __init__(self, parent: QObject | None = None, store: Store | None = None) -> None:
         super().__init__(parent)
-        self.store = store or Store()
+        self.store = store if store is not None else Store()
         self.undo_stack = QUndoStack(self)
         self._articles: tuple[Article, ...] = ()
         self._folders: frozenset[str] = frozenset()
@@ -93,6 +98,8 @@ class AnnotationSession(QObject):
         self._batched: set[str] | None = None
         self._links_batched = False
         self._place_all_after_batch = False
+        # What the store could not save during an undo or redo, raised once the stack is done.
+        self._unsaved: list[StoreUnavailable] = []
 
     def close(self) -> None:
         self.cancel_placing(REPLACED)
@@ -243,7 +250,7 @@ class AnnotationSession(QObject):
             return
         self._batched, self._links_batched, self._place_all_after_batch = set(), False, False
         try:
-            with self.store.batch():
+            with self._saving_together():
                 yield
         finally:
             changed, links, self._batched = self._batched, self._links_batched, None
@@ -257,20 +264,68 @@ class AnnotationSession(QObject):
             elif changed:
                 self.annotations_reset.emit()
 
+    @contextmanager
+    def _saving_together(self) -> Iterator[None]:
+        """The store's batch, with a failure to save told instead of raised."""
+        try:
+            with ExitStack() as together:
+                try:
+                    together.enter_context(self.store.batch())
+                except StoreUnavailable as problem:  # cannot begin: each change on its own
+                    self._failed_to_save(problem)
+                try:
+                    yield
+                except StoreUnavailable as problem:  # an undo or redo could not be saved
+                    self._failed_to_save(problem, history_lost=True)
+        except StoreUnavailable as problem:  # the commit at the end
+            self._failed_to_save(problem, history_lost=True)
+
+    def _failed_to_save(self, problem: StoreUnavailable, history_lost: bool = False) -> None:
+        """Tell it; when changes the history counts as done were lost (SQLite rolls back the
+        whole batch on a full disk), forget the history and show what is stored."""
+        if history_lost:
+            self.undo_stack.clear()
+            self._place_all_after_batch = True
+        self.save_failed.emit(problem.message)
+
     def undo(self) -> None:
         with self.batch():
             self.undo_stack.undo()
+            self._raise_unsaved()
 
     def redo(self) -> None:
         with self.batch():
             self.undo_stack.redo()
+            self._raise_unsaved()
 
-    def push(self, command: Command) -> None:
+    def _raise_unsaved(self) -> None:
+        if self._unsaved:
+            first, self._unsaved = self._unsaved[0], []
+            raise first
+
+    def push(self, command: Command) -> bool:
+        """Apply and store the change, then make it an undo step; False (and `save_failed`)
+        when the store could not save it: then nothing changed."""
         from .commands import StoreCommand  # the session and its commands know each other
 
+        try:
+            inverse = command.apply(self.store)  # first: a failed save leaves no undo step
+        except StoreUnavailable as problem:
+            # In a batch, SQLite may have rolled back the changes made before it too.
+            self._failed_to_save(problem, history_lost=self._batched is not None)
+            return False
         self.undo_stack.push(
-            StoreCommand(self.store, command, self._applied, edit_session=self._edit_session)
+            StoreCommand(
+                self.store,
+                command,
+                self._applied,
+                edit_session=self._edit_session,
+                done_with_inverse=inverse,
+                failed=self._unsaved.append,
+            )
         )
+        self._applied(command)
+        return True
 
     def record_merge(self, result: MergeResult, what: str) -> None:
         """An import merged into the store (by this or another connection): one undo step.
@@ -282,7 +337,11 @@ class AnnotationSession(QObject):
         done = PutAnnotations((), (), what)  # stands for the merge in the Edit menu
         self.undo_stack.push(
             StoreCommand(
-                self.store, done, self._applied, done_with_inverse=undo_of_merge(result, what)
+                self.store,
+                done,
+                self._applied,
+                done_with_inverse=undo_of_merge(result, what),
+                failed=self._unsaved.append,
             )
         )
 
@@ -311,9 +370,9 @@ class AnnotationSession(QObject):
         """A note on sentences nobody judged yet marks them unverified first."""
         current = self._current(targets)
         if current is None:
-            self.push(
-                AddAnnotation(new_annotation(Status.UNVERIFIED, targets, similarity=similarity))
-            )
+            added = new_annotation(Status.UNVERIFIED, targets, similarity=similarity)
+            if not self.push(AddAnnotation(added)):
+                return
             current = self.find(targets)
             assert current is not None
         if current.note != note:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 from ..core.model import Anchoring, Status, Target
 from .annotation_session import AnnotationSession, Placed
 from .icons import app_icon_for
+from .plain import plain_tooltip
 from .table_model import ReadOnlyTableModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -127,9 +128,9 @@ class AnnotationsModel(ReadOnlyTableModel):
                     "is kept with its quote"
                 )
             if column == self.QUOTES:
-                return "\n\n".join(quote_line(t) for t in a.targets)
+                return plain_tooltip("\n\n".join(quote_line(t) for t in a.targets))
             if column == self.NOTE:
-                return a.note or None
+                return plain_tooltip(a.note) or None
             return None
         if role == ANNOTATION_ID_ROLE:
             return a.id

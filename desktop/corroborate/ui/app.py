@@ -13,6 +13,7 @@ from .. import __version__
 from .icons import window_icon
 from .main_window import MainWindow
 from .settings import Settings
+from .store_dialog import Chooser, ask, choose_without_asking, open_store
 from .tasks import cancel_all
 from .theme import apply_color_scheme
 
@@ -61,6 +62,13 @@ def save_screenshot(window: MainWindow, out: str) -> bool:
     return window.grab().save(out)
 
 
+def open_window(settings: Settings, choose: Chooser) -> MainWindow | None:
+    """The main window over the annotation store, or over what `choose` picked when the
+    store cannot be opened; None when the user chose to quit instead."""
+    store = open_store(choose)
+    return MainWindow(settings, store) if store is not None else None
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -73,7 +81,10 @@ def main(argv: list[str] | None = None) -> int:
 
     settings = Settings()
     apply_color_scheme(app, settings.color_scheme)  # owned by the app, follows the desktop
-    window = MainWindow(settings)
+    # Nobody answers a dialog during --screenshot: go on without changing any file.
+    window = open_window(settings, choose_without_asking if args.screenshot else ask)
+    if window is None:
+        return 1
     window.show()
     paths = initial_paths(args, settings)
 

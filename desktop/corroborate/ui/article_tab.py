@@ -21,7 +21,6 @@ from PySide6.QtWidgets import QLabel, QTextBrowser, QTextEdit, QToolTip, QVBoxLa
 
 from ..core.model import Article, Sentence
 from ..core.textpos import Utf16Map
-from .compare_model import rich_tooltip
 from .heatmap import (
     ONLY_HERE_COLOR,
     ONLY_HERE_WIDTH,
@@ -31,6 +30,7 @@ from .heatmap import (
     heat_colour,
     level_of,
 )
+from .plain import plain_tooltip
 
 # Lines longer than this are hard to read; wider windows get side margins instead.
 READABLE_WIDTH = 900
@@ -222,7 +222,7 @@ class ReaderView(QTextBrowser):
                 QToolTip.hideText()
             else:
                 text = describe(self._corroboration.get(sentence.index))
-                QToolTip.showText(event.globalPos(), rich_tooltip(text), self.viewport())
+                QToolTip.showText(event.globalPos(), plain_tooltip(text), self.viewport())
             return True
         return super().viewportEvent(event)
 
@@ -281,7 +281,7 @@ class ArticleTab(QWidget):
         self.title.setFont(font)
         self.meta = QLabel()
         self.meta.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.meta.setToolTip(article.path)
+        self.meta.setToolTip(plain_tooltip(article.path))
         for widget in (self.title, self.meta):
             widget.setTextFormat(Qt.TextFormat.PlainText)  # article text is never markup
             widget.setWordWrap(True)

@@ -12,7 +12,8 @@ from collections.abc import Callable
 from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
 
 from ..core.edits import Command, SetNote
-from ..core.store import Store
+from ..core.store import Store, StoreUnavailable
+from .plain import no_mnemonic
 
 # QUndoCommand.id() of note edits; every other command never merges (-1).
 NOTE_EDIT_ID = 1
@@ -42,9 +43,12 @@ class StoreCommand(QUndoCommand):
         edit_session: int = 0,
         parent: QUndoCommand | None = None,
         done_with_inverse: Command | None = None,
+        failed: Callable[[StoreUnavailable], None] | None = None,
     ) -> None:
         """`done_with_inverse`: the change was already made (an import, on a worker) and
-        this takes it back; the first redo, when the stack pushes it, changes nothing."""
+        this takes it back; the first redo, when the stack pushes it, changes nothing.
+        `failed`: told when the store cannot save an undo or redo (an exception cannot
+        cross the undo stack, which calls them from C++); without it, they raise."""
         super().__init__(menu_text(command), parent)
         self._store = store
         self._forward = command
@@ -52,6 +56,7 @@ class StoreCommand(QUndoCommand):
         self._notify = notify
         self.edit_session = edit_session
         self._already_done = done_with_inverse is not None
+        self._failed = failed
 
     @property
     def command(self) -> Command:
@@ -61,13 +66,27 @@ class StoreCommand(QUndoCommand):
         if self._already_done:  # pushed after the fact: the change is in the store
             self._already_done = False
             return
-        self._inverse = self._forward.apply(self._store)
-        self._notify(self._forward)
+        inverse = self._apply(self._forward)
+        if inverse is not None:
+            self._inverse = inverse
+            self._notify(self._forward)
 
     def undo(self) -> None:
         assert self._inverse is not None, "undo before redo"
-        self._forward = self._inverse.apply(self._store)
-        self._notify(self._inverse)
+        forward = self._apply(self._inverse)
+        if forward is not None:
+            self._forward = forward
+            self._notify(self._inverse)
+
+    def _apply(self, command: Command) -> Command | None:
+        """The inverse of the change; None when the store could not save it."""
+        try:
+            return command.apply(self._store)
+        except StoreUnavailable as problem:
+            if self._failed is None:
+                raise
+            self._failed(problem)
+            return None
 
     def id(self) -> int:
         return NOTE_EDIT_ID if isinstance(self._forward, SetNote) else -1
@@ -97,6 +116,7 @@ def history_action(stack: QUndoStack, redo: bool, run: Callable[[], None], paren
         can, changed, possible = stack.canUndoChanged, stack.undoTextChanged, stack.canUndo
     action.setEnabled(possible())
     can.connect(action.setEnabled)
-    changed.connect(lambda text: action.setText(f"{prefix} {text}".rstrip()))
+    # The step may name a file ("Undo import A&B.json"): its "&" is no shortcut marker.
+    changed.connect(lambda text: action.setText(f"{prefix} {no_mnemonic(text)}".rstrip()))
     action.triggered.connect(lambda _checked=False: run())
     return action

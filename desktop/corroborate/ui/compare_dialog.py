@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.model import Article
+from .plain import plain_tooltip
 
 
 class NewComparisonDialog(QDialog):
@@ -71,7 +72,8 @@ class NewComparisonDialog(QDialog):
         combo = QComboBox()
         for article, label in zip(self.articles, labels, strict=True):
             combo.addItem(f"{label} — {article.title}")
-            combo.setItemData(combo.count() - 1, article.title, Qt.ItemDataRole.ToolTipRole)
+            tip = plain_tooltip(f"{label}\n{article.title}")
+            combo.setItemData(combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
         combo.setCurrentIndex(max(0, min(current, combo.count() - 1)))
         combo.setToolTip(tooltip)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)

@@ -28,6 +28,7 @@ from .discrepancy_hints import (
     value_spans,
 )
 from .kind_filter import KindFilter
+from .plain import plain_tooltip
 from .table_model import ReadOnlyTableModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -126,11 +127,6 @@ def marked_html(text: str, spans: Sequence[tuple[int, int]], css_class: str) -> 
         pos = end
     out.append(html.escape(text[pos:]))
     return "".join(out).replace("\n", "<br>")
-
-
-def rich_tooltip(text: str) -> str:
-    """A tooltip Qt always renders as rich text, so escaped article words stay literal."""
-    return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
 
 
 class ComparisonModel(ReadOnlyTableModel):
@@ -323,7 +319,7 @@ class ComparisonModel(ReadOnlyTableModel):
             article = self._alignment.a if section == self.A else self._alignment.b
             label = self._labels[0 if section == self.A else 1]
             marked = "tinted red" if section == self.A else "tinted green"
-            return rich_tooltip(
+            return plain_tooltip(
                 f"{label}: {article.title}\nWords {marked} and underlined are worded "
                 "differently (or missing) in the other source"
             )
@@ -379,7 +375,7 @@ class ComparisonModel(ReadOnlyTableModel):
             if annotation is not None:
                 lines.insert(0, f"Marked {annotation.status.value}")
                 lines.insert(1, annotation.note or "No note (press N to write one)")
-            return rich_tooltip("\n".join(lines)) if lines else None
+            return plain_tooltip("\n".join(lines)) if lines else None
         if annotation is not None and role == Qt.ItemDataRole.DisplayRole:
             return annotation.status.value.capitalize()
         return None
@@ -387,15 +383,15 @@ class ComparisonModel(ReadOnlyTableModel):
     def _tooltip(self, row: int, r: CompareRow, column: int) -> str:
         if column == self.SCORE:
             if self.is_manual(row):
-                return rich_tooltip(f"Linked by you.\n{self.explanation(row)}")
-            return rich_tooltip(self.explanation(row))
+                return plain_tooltip(f"Linked by you.\n{self.explanation(row)}")
+            return plain_tooltip(self.explanation(row))
         indices = r.a if column == self.A else r.b
         label = self._labels[0 if column == self.A else 1]
         if not indices:
-            return rich_tooltip(f"Not in {label}")
+            return plain_tooltip(f"Not in {label}")
         numbers = ", ".join(str(i + 1) for i in indices)
         noun = "Sentence" if len(indices) == 1 else "Sentences"
-        return rich_tooltip(
+        return plain_tooltip(
             f"{label}, {noun} {numbers}\nDouble-click or press Enter to open it in its article tab"
         )
 

@@ -22,6 +22,7 @@ from ..core.worddiff import word_diff
 from .compare_model import MATCHED, ONLY_A, ONLY_B, ComparisonFilter, ComparisonModel
 from .comparison_view import ComparisonView
 from .discrepancy_hints import prepared
+from .plain import no_mnemonic, plain_tooltip, set_plain
 from .tasks import LatestTask
 from .widgets import RowsPage, filter_bar
 
@@ -159,8 +160,9 @@ class CompareTab(RowsPage):
         }
         for kind, (name, count, tip) in texts.items():
             button = self.filter_buttons[kind]
-            button.setText(f"{name} ({count})".replace("&", "&&"))  # a source's "&" is no mnemonic
-            button.setToolTip(f"Show {tip.lower() if kind else 'every row'} ({count})")
+            button.setText(no_mnemonic(f"{name} ({count})"))
+            shown = tip[:1].lower() + tip[1:] if kind else "every row"  # source names keep case
+            button.setToolTip(plain_tooltip(f"Show {shown} ({count})"))
         self.summary_changed.emit(self.summary())
 
     def summary(self) -> str:
@@ -226,7 +228,7 @@ class CompareTab(RowsPage):
 
     def _on_aligned(self, alignment: Alignment | None, error: BaseException | None) -> None:
         if error is not None:
-            self.waiting.setText(f"Could not align these articles: {error}")
+            set_plain(self.waiting, f"Could not align these articles: {error}")
             self.stack.setCurrentWidget(self.waiting)
             return
         assert alignment is not None

@@ -107,7 +107,9 @@ class ComparisonView(QTableView):
 
     @property
     def measuring(self) -> bool:
-        return bool(self._unmeasured)
+        """True until every row has its height for the current column widths."""
+        # A width change waits RELAYOUT_DELAY_MS before re-measuring: heights are stale then.
+        return bool(self._unmeasured) or self._relayout.isActive()
 
     def _measure_some(self) -> None:
         # The row at the top of the view stays where it is while rows above it grow.

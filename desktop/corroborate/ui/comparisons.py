@@ -14,6 +14,7 @@ from .actions import ActionId
 from .article_tab import ArticleTab
 from .compare_dialog import NewComparisonDialog
 from .compare_tab import CompareTab
+from .plain import no_mnemonic, plain_tooltip
 from .tasks import LatestTask
 from .widgets import StatusProgress
 
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 
 def tab_text(title: str) -> str:
     """A tab title shown as written: "&" in a source name is not a shortcut marker."""
-    return title.replace("&", "&&")
+    return no_mnemonic(title)
 
 
 class Comparisons(QObject):
@@ -121,7 +122,7 @@ class Comparisons(QObject):
         tab.summary_changed.connect(lambda _text, t=tab: self._update_summary(t))
         tabs = self.window.tabs
         index = tabs.addTab(tab, tab_text(tab.title))
-        tabs.setTabToolTip(index, f"Comparison of\n{a.title}\nwith\n{b.title}")
+        tabs.setTabToolTip(index, plain_tooltip(f"Comparison of\n{a.title}\nwith\n{b.title}"))
         tabs.setCurrentIndex(index)
         self.window.stack.setCurrentWidget(tabs)
         self.tab_opened.emit(tab)

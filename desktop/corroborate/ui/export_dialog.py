@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,17 +29,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.annotation_import import ImportReport, import_json, read_json
 from ..core.export import (
     STATUS_FILTERS,
-    read_json,
     selected,
     write_csv,
     write_json,
 )
 from ..core.model import Annotation, Status
-from ..core.store import MergeResult, Store
+from ..core.store import Store
 from .annotation_session import AnnotationSession
 from .annotations_model import STATUS_TEXT, status_icon
+from .plain import show_message
 from .tasks import TaskHandle, run_task
 from .widgets import StatusProgress
 
@@ -47,6 +48,8 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 FORMATS = {"csv": "CSV table (*.csv)", "json": "W3C Web Annotation JSON (*.json)"}
+# Unreadable items named in the window after an import; the rest are only counted.
+PROBLEMS_SHOWN = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,17 +73,45 @@ def export_annotations(
     return len(chosen)
 
 
-def import_annotations(session: AnnotationSession, path: str) -> MergeResult:
-    """Merge a JSON file into the store (importing twice adds nothing), show it, and make
-    it one undo step."""
-    result = session.store.merge(read_json(path))
-    session.record_merge(result, _import_text(path))
+def import_annotations(session: AnnotationSession, path: str) -> ImportReport:
+    """Merge a JSON file's readable items into the store (importing twice adds nothing),
+    show them, and make it one undo step."""
+    report = import_json(session.store, path)
+    session.record_merge(report.merged, _import_text(path))
     session.reload()
-    return result
+    return report
 
 
 def _import_text(path: str) -> str:
     return f"import {Path(path).name}"
+
+
+def import_summary(report: ImportReport) -> str:
+    """The status bar's line after an import."""
+    summary = (
+        f"Imported: {report.added} new, {report.updated} updated, "
+        f"{report.unchanged} already known"
+    )
+    if report.problems:
+        summary += f"; {_count(len(report.problems), 'item')} could not be read"
+    return summary
+
+
+def problems_text(report: ImportReport) -> str:
+    """What the window says about the items it could not read: the first few, each why."""
+    problems = report.problems
+    lines = [
+        f"Imported {_count(report.read, 'annotation')}; "
+        f"{_count(len(problems), 'item')} could not be read:",
+        *(str(p) for p in problems[:PROBLEMS_SHOWN]),
+    ]
+    if len(problems) > PROBLEMS_SHOWN:
+        lines.append(f"… and {len(problems) - PROBLEMS_SHOWN} more.")
+    return "\n".join(lines)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def export_stored(choice: ExportChoice, folder: Sequence[Annotation], store_path: Path) -> int:
@@ -93,10 +124,11 @@ def export_stored(choice: ExportChoice, folder: Sequence[Annotation], store_path
     return export_annotations(choice, folder, everything)
 
 
-def merge_file(store_path: Path, path: str) -> MergeResult:
+def merge_file(store_path: Path, path: str) -> ImportReport:
     """Merge a JSON file into the store at `store_path` through a connection of this thread."""
+    parsed = read_json(path)  # first, so a failure here is the file's and named as such
     with Store(store_path) as store:
-        return store.merge(read_json(path))
+        return parsed.merge_into(store)
 
 
 class Transfers(QObject):
@@ -124,10 +156,15 @@ class Transfers(QObject):
     def export(self, choice: ExportChoice) -> None:
         folder = [p.annotation for p in self.session.listed()]
         path = self.session.store.path
+
+        def exported(count: int) -> str:
+            self.window.settings.last_save_folder = str(Path(choice.path).parent)
+            return f"{count} annotation(s) exported to {choice.path}"
+
         self._start(
             "Exporting annotations",
             lambda _progress: export_stored(choice, folder, path),
-            lambda count: f"{count} annotation(s) exported to {choice.path}",
+            exported,
             "Export failed",
             "Could not write the file",
         )
@@ -135,13 +172,12 @@ class Transfers(QObject):
     def import_file(self, path: str) -> None:
         store_path = self.session.store.path
 
-        def imported(result: MergeResult) -> str:
-            self.session.record_merge(result, _import_text(path))
+        def imported(report: ImportReport) -> str:
+            self.session.record_merge(report.merged, _import_text(path))
             self.session.refresh()  # on a worker too when the store is large
-            return (
-                f"Imported: {result.added} new, {result.updated} updated, "
-                f"{result.unchanged} already known"
-            )
+            if report.problems:
+                self._show_problems(report)
+            return import_summary(report)
 
         self._start(
             "Importing annotations",
@@ -150,6 +186,19 @@ class Transfers(QObject):
             "Import failed",
             f"Could not import {path}",
         )
+
+    def _show_problems(self, report: ImportReport) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Import Annotations",
+            problems_text(report),
+            QMessageBox.StandardButton.Ok,
+            self.window,
+        )
+        box.setObjectName("importProblems")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # ids and dates from the file may look like HTML
+        box.finished.connect(box.deleteLater)
+        box.open()  # window-modal without blocking: the import is already done
 
     def _start(self, doing: str, work, done, failed_title: str, failed_text: str) -> None:
         if self.busy:
@@ -163,7 +212,8 @@ class Transfers(QObject):
             self._task = None
             if error is not None:  # OSError, AnnotationFormatError: the message says which
                 self.window.statusBar().clearMessage()
-                QMessageBox.critical(self.window, failed_title, f"{failed_text}:\n{error}")
+                text = f"{failed_text}:\n{error}"
+                show_message(self.window, QMessageBox.Icon.Critical, failed_title, text)
                 self.finished.emit("")
                 return
             message = done(result)
@@ -175,11 +225,17 @@ class Transfers(QObject):
 
 class ExportDialog(QDialog):
     def __init__(
-        self, start_folder: str, has_folder: bool = True, parent: QWidget | None = None
+        self,
+        start_folder: str,
+        has_folder: bool = True,
+        parent: QWidget | None = None,
+        file_stem: str = "annotations",
     ) -> None:
+        """`start_folder` and `file_stem` make the file Browse… proposes first."""
         super().__init__(parent)
         self.setWindowTitle("Export Annotations")
         self._start_folder = start_folder
+        self._file_stem = file_stem
         self.format = QComboBox()
         for key, text in FORMATS.items():
             self.format.addItem(text, key)
@@ -243,7 +299,7 @@ class ExportDialog(QDialog):
 
     def browse(self) -> None:
         fmt = self.chosen_format
-        start = self.path.text() or str(Path(self._start_folder) / f"annotations.{fmt}")
+        start = self.path.text() or str(Path(self._start_folder) / f"{self._file_stem}.{fmt}")
         path, _ = QFileDialog.getSaveFileName(self, "Export Annotations", start, FORMATS[fmt])
         if path:
             self.path.setText(path if Path(path).suffix else f"{path}.{fmt}")

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from ..core.model import Annotation, Article, Fact, FactTable
 from .annotations_model import STATUS_TEXT, named_icon, status_icon
-from .compare_model import rich_tooltip
 from .kind_filter import KindFilter
+from .plain import plain_tooltip
 from .table_model import ReadOnlyTableModel
 from .theme import tint
 
@@ -172,7 +172,7 @@ class FactsModel(ReadOnlyTableModel):
             return ("Coverage", "Marks", "Status")[section]
         if role == Qt.ItemDataRole.ToolTipRole:
             if article is not None:
-                return rich_tooltip(f"{self.label(article.id)}: {article.title}")
+                return plain_tooltip(f"{self.label(article.id)}: {article.title}")
             return (
                 "How many sources report the fact",
                 "Values the sources disagree on, or a fact only one source reports",
@@ -262,7 +262,7 @@ class FactsModel(ReadOnlyTableModel):
             left_out = self._table.left_out_by(fact) if self._table else ()
             if left_out:
                 tip += "\nLeft out by " + ", ".join(self.label(a) for a in left_out)
-            return rich_tooltip(tip)
+            return plain_tooltip(tip)
         return None
 
     def _marker_data(self, fact: Fact, role: int):
@@ -281,9 +281,9 @@ class FactsModel(ReadOnlyTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if fact.discrepancies:
                 lines = "\n".join(f"• {d.explanation}" for d in fact.discrepancies)
-                return rich_tooltip(f"The sources disagree:\n{lines}\nPress D to mark disputed")
+                return plain_tooltip(f"The sources disagree:\n{lines}\nPress D to mark disputed")
             if fact.exclusive:
-                return rich_tooltip(f"Only {self.label(fact.articles[0])} reports this")
+                return plain_tooltip(f"Only {self.label(fact.articles[0])} reports this")
         return None
 
     def _status_data(self, row: int, role: int):
@@ -300,7 +300,7 @@ class FactsModel(ReadOnlyTableModel):
             return status_icon(annotation.status)
         if role == Qt.ItemDataRole.ToolTipRole:
             note = annotation.note or "No note (press N to write one)"
-            return rich_tooltip(f"Marked {annotation.status.value}\n{note}")
+            return plain_tooltip(f"Marked {annotation.status.value}\n{note}")
         return None
 
     def _source_data(self, fact: Fact, article: Article, role: int):
@@ -324,7 +324,7 @@ class FactsModel(ReadOnlyTableModel):
             lines = [f"{self.label(article.id)}, {noun} {numbers}", wording(article, sentences)]
             lines += [f"{DIFFERS_MARK} {d.explanation}" for d in self._differences(fact, article)]
             lines.append("Enter opens it in its article tab; select two cells of a row to compare")
-            return rich_tooltip("\n".join(lines))
+            return plain_tooltip("\n".join(lines))
         return None
 
     @staticmethod

@@ -29,6 +29,7 @@ from .facts_model import (
     FactsModel,
     accepts,
 )
+from .plain import set_plain
 from .widgets import RowsPage, filter_bar
 
 TITLE = "Facts"
@@ -153,7 +154,7 @@ class FactsTab(RowsPage):
         return self.model.table
 
     def show_waiting(self, text: str = WAITING_TEXT) -> None:
-        self.waiting.setText(text)
+        set_plain(self.waiting, text)
         self.stack.setCurrentWidget(self.waiting)
 
     def set_table(self, table: FactTable, labels: dict[str, str]) -> None:

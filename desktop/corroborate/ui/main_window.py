@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ..core.loading import LoadResult, load_paths
 from ..core.model import Article
 from ..core.readers import ARTICLE_SUFFIXES
+from ..core.store import Store
 from .actions import ActionId, ActionRegistry
 from .annotating import Annotator
 from .article_tab import ArticleTab
@@ -33,9 +34,12 @@ from .comparisons import Comparisons
 from .corroboration import Corroboration
 from .dialogs import AboutDialog, ShortcutsDialog
 from .icons import window_icon
+from .load_report import load_message, shows_problems
 from .models import ProblemsModel, SourcesModel
+from .plain import no_mnemonic, plain_tooltip, show_message, window_title
 from .report_export import ReportExport
 from .settings import Settings
+from .store_dialog import show_saving_state
 from .tab_opening import TabOpener
 from .tasks import LatestTask
 from .widgets import (
@@ -44,7 +48,6 @@ from .widgets import (
     DropOverlay,
     EmptyState,
     StatusProgress,
-    counted,
     default_geometry,
     drop_hint,
     focus_next_pane,
@@ -64,13 +67,15 @@ class MainWindow(QMainWindow):
     loading_finished = Signal(object)
     article_tab_opened = Signal(object)  # ArticleTab
 
-    def __init__(self, settings: Settings | None = None) -> None:
+    def __init__(self, settings: Settings | None = None, store: Store | None = None) -> None:
         super().__init__()
         self.settings = settings or Settings()
         self.setWindowTitle("Corroborate")
         self.setWindowIcon(window_icon())
         self.setAcceptDrops(True)
         self.current_folder: str | None = None
+        self.annotation_store = store  # None: the user's store, opened by the session
+        self._loading_paths: list[str] = []  # what the running load reads
 
         self.sources = SourcesModel(self)
         self.problems = ProblemsModel(self)
@@ -89,6 +94,7 @@ class MainWindow(QMainWindow):
         self.annotator = Annotator(self)
         self.corroboration = Corroboration(self)
         self.report_export = ReportExport(self)
+        show_saving_state(self)  # a store that is not saving, or a change it could not save
         self.view_menu.addSeparator()  # last, below the panels the parts above added
         for action_id in (ActionId.NEXT_TAB, ActionId.PREVIOUS_TAB):
             self.view_menu.addAction(self.actions_[action_id])
@@ -145,8 +151,9 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.sources_dock)
 
         self.problems_view = self._table(self.problems)
-        self.problems_view.setColumnWidth(0, 220)
-        self.problems_view.setColumnWidth(1, 420)
+        self.problems_view.setColumnWidth(ProblemsModel.KIND, 130)
+        self.problems_view.setColumnWidth(ProblemsModel.FILE, 220)
+        self.problems_view.setColumnWidth(ProblemsModel.REASON, 420)
         self.problems_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.problems_dock = self._dock("Problems", self.problems_view, "problems_dock")
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
@@ -263,9 +270,9 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         folders = self.settings.recent_folders
         for folder in folders:
-            action = self.recent_menu.addAction(folder)
-            action.setToolTip(f"Open the articles of {folder}")
-            action.setStatusTip(action.toolTip())
+            action = self.recent_menu.addAction(no_mnemonic(folder))
+            action.setToolTip(plain_tooltip(f"Open the articles of {folder}"))
+            action.setStatusTip(f"Open the articles of {folder}")
             action.triggered.connect(lambda _=False, f=folder: self.open_folder(f))
         if not folders:
             empty = self.recent_menu.addAction("No recent folders")
@@ -298,7 +305,7 @@ class MainWindow(QMainWindow):
         self.close_all()
         self.current_folder = str(Path(folder).resolve())
         self.settings.add_recent_folder(self.current_folder)
-        self.setWindowTitle(f"{Path(self.current_folder).name} — Corroborate")
+        self.setWindowTitle(window_title(f"{Path(self.current_folder).name} — Corroborate"))
         self.add_paths([folder])
 
     def open_paths(self, paths: Sequence[str]) -> None:
@@ -310,11 +317,16 @@ class MainWindow(QMainWindow):
 
     def add_paths(self, paths: Sequence[str]) -> None:
         paths = [str(p) for p in paths]
+        if self.is_loading:  # a newer load replaces the running one: it reads both
+            paths = list(dict.fromkeys([*self._loading_paths, *paths]))
+        self._loading_paths = paths
+        # Files with the same text as an open article are skipped and listed as such.
+        already_open = {a.id: a.path for a in self.sources.articles}
         self.statusBar().showMessage("Loading articles…")
         self.progress.start("Loading articles")
         self._loader.start(
-            lambda progress: load_paths(paths, progress),
-            self._on_loaded,
+            lambda progress: load_paths(paths, progress, already_open),
+            lambda result, error: self._on_loaded(result, error, paths),
             self.progress.report,
         )
 
@@ -327,25 +339,24 @@ class MainWindow(QMainWindow):
     def is_loading(self) -> bool:
         return self._loader.running
 
-    def _on_loaded(self, result: LoadResult | None, error: BaseException | None) -> None:
+    def _on_loaded(
+        self, result: LoadResult | None, error: BaseException | None, paths: Sequence[str] = ()
+    ) -> None:
         self.progress.finish()
         if error is not None:
-            QMessageBox.critical(self, "Could not load articles", str(error))
+            show_message(self, QMessageBox.Icon.Critical, "Could not load articles", str(error))
             return
         assert result is not None
         added = self.sources.add_articles(result.articles)
         self.problems.add_problems(result.problems)
+        if shows_problems(result.problems, paths, len(added)):
+            self.problems_dock.show()
+            self.problems_dock.raise_()
         self.articles_loaded.emit(result)
         self._tab_opener.start(result, added)
 
     def _report_loaded(self, result: LoadResult, added: list[Article]) -> None:
-        message = counted(len(added), "article") + " loaded"
-        if result.problems:
-            n = len(result.problems)
-            message += f", {counted(n, 'file')} could not be read (see Problems)"
-            self.problems_dock.show()
-            self.problems_dock.raise_()
-        self.statusBar().showMessage(message, 10000)
+        self.statusBar().showMessage(load_message(len(added), result.problems), 10000)
         self._update_empty_state()
         if added and self.tabs.currentWidget() is not None:
             self.tabs.currentWidget().setFocus(Qt.FocusReason.OtherFocusReason)  # the reader
@@ -354,8 +365,8 @@ class MainWindow(QMainWindow):
     # --- tabs --------------------------------------------------------------------------
     def _open_tab(self, article: Article) -> ArticleTab:
         tab = ArticleTab(article, self.sources.label(article))
-        index = self.tabs.addTab(tab, self.sources.label(article))
-        self.tabs.setTabToolTip(index, f"{article.title}\n{article.path}")
+        index = self.tabs.addTab(tab, no_mnemonic(self.sources.label(article)))
+        self.tabs.setTabToolTip(index, plain_tooltip(f"{article.title}\n{article.path}"))
         self.article_tab_opened.emit(tab)
         return tab
 
@@ -406,7 +417,7 @@ class MainWindow(QMainWindow):
     def _on_label_changed(self, article_id: str, label: str) -> None:
         tab = self.tab_for(article_id)
         if tab is not None:
-            self.tabs.setTabText(self.tabs.indexOf(tab), label)
+            self.tabs.setTabText(self.tabs.indexOf(tab), no_mnemonic(label))
             tab.set_label(label)
 
     # --- keyboard focus between panes ---------------------------------------------------

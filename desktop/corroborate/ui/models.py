@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -11,12 +12,16 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QStyle
 
 from ..core.model import Article, LoadProblem
+from .plain import plain_tooltip
 from .table_model import ReadOnlyTableModel
 
 ARTICLE_ROLE = Qt.ItemDataRole.UserRole + 1
 PATH_ROLE = Qt.ItemDataRole.UserRole + 2
+SKIPPED_ROLE = Qt.ItemDataRole.UserRole + 3  # True for files left out on purpose
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -119,8 +124,9 @@ class SourcesModel(ReadOnlyTableModel):
             }[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.SOURCE:
-                return "Double-click or press F2 to rename this source"
-            return article.path if column == self.FILE else article.title
+                tip = f"{self.label(article)}\nDouble-click or press F2 to rename this source"
+                return plain_tooltip(tip)
+            return plain_tooltip(article.path if column == self.FILE else article.title)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.SENTENCES:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == ARTICLE_ROLE:
@@ -139,10 +145,27 @@ class SourcesModel(ReadOnlyTableModel):
         return True
 
 
-class ProblemsModel(ReadOnlyTableModel):
-    """One row per file that could not be read, with the reason in plain words."""
+# How each kind of problem row reads: the word says it, the icon only repeats it.
+SKIPPED_TEXT = "Skipped"
+UNREADABLE_TEXT = "Could not read"
+SKIPPED_TIP = "Left out on purpose; nothing is wrong with the file"
+UNREADABLE_TIP = "This file could not be read as an article"
 
-    COLUMNS = ("File", "Problem", "Folder")
+
+@cache
+def problem_icon(skipped: bool) -> QIcon:
+    icon = QStyle.StandardPixmap.SP_MessageBoxInformation
+    if not skipped:
+        icon = QStyle.StandardPixmap.SP_MessageBoxWarning
+    return QApplication.style().standardIcon(icon)
+
+
+class ProblemsModel(ReadOnlyTableModel):
+    """One row per file left out: skipped on purpose (a read-me, a duplicate of an open
+    article) or could not be read, with the reason in plain words."""
+
+    COLUMNS = ("Kind", "File", "Reason", "Folder")
+    KIND, FILE, REASON, FOLDER = range(4)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -174,10 +197,24 @@ class ProblemsModel(ReadOnlyTableModel):
             return None
         problem = self._problems[index.row()]
         path = Path(problem.path)
+        column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (path.name, problem.reason, str(path.parent))[index.column()]
+            kind = SKIPPED_TEXT if problem.skipped else UNREADABLE_TEXT
+            return (kind, path.name, problem.reason, str(path.parent))[column]
+        if role == Qt.ItemDataRole.DecorationRole and column == self.KIND:
+            return problem_icon(problem.skipped)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{problem.path}\n{problem.reason}"
+            if column == self.KIND:
+                return SKIPPED_TIP if problem.skipped else UNREADABLE_TIP
+            return plain_tooltip(f"{problem.path}\n{problem.reason}")
         if role == PATH_ROLE:
             return problem.path
+        if role == SKIPPED_ROLE:
+            return problem.skipped
         return None
+
+
+def count_problems(problems: Sequence[LoadProblem]) -> tuple[int, int]:
+    """(skipped on purpose, could not be read) among `problems`."""
+    skipped = sum(p.skipped for p in problems)
+    return skipped, len(problems) - skipped

@@ -19,6 +19,8 @@ from ..core.model import Article, FactTable
 from ..core.report import DEFAULT_TITLE, write_report
 from ..core.similarity import Corpus
 from .actions import ActionId
+from .plain import show_message
+from .save_locations import save_path
 from .tasks import TaskHandle, run_task
 from .widgets import StatusProgress
 
@@ -69,10 +71,9 @@ class ReportExport(QObject):
 
     # --- choosing the file -------------------------------------------------------------
     def default_path(self) -> str:
-        folder = self.window.current_folder
-        if folder:
-            return str(Path(folder) / f"{Path(folder).name}-report.html")
-        return str(Path.home() / "corroboration-report.html")
+        """Outside the articles folder, so the report is never read back as an article."""
+        settings = self.window.settings
+        return save_path(settings.last_save_folder, self.window.current_folder, "report", "html")
 
     def choose(self) -> None:
         if not self.window.sources.articles:
@@ -142,10 +143,11 @@ class ReportExport(QObject):
         except OSError as exc:
             self._fail(f"Could not write {path}: {exc.strerror or exc}")
             return
+        window.settings.last_save_folder = str(Path(path).parent)
         window.statusBar().showMessage(f"Report saved to {path}", 15000)
         self.written.emit(path)
 
     def _fail(self, reason: str) -> None:
         self.window.statusBar().showMessage(reason, 15000)
         self.failed.emit(reason)
-        QMessageBox.warning(self.window, "Export Report", reason)
+        show_message(self.window, QMessageBox.Icon.Warning, "Export Report", reason)

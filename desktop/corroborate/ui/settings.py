@@ -48,6 +48,16 @@ class Settings:
         return str(value) or None
 
     @property
+    def last_save_folder(self) -> str | None:
+        """Where the user last saved a report or an export."""
+        value = self._s.value("files/last_save_folder", "")
+        return str(value) or None
+
+    @last_save_folder.setter
+    def last_save_folder(self, folder: str) -> None:
+        self._s.setValue("files/last_save_folder", str(Path(folder).resolve()))
+
+    @property
     def first_run(self) -> bool:
         return not self._s.contains("files/last_folder")
 
