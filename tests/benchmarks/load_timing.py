@@ -16,7 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 _CODE = (
-    "import time; from corroborate.core.loading import load_paths; "
+    "import time; from corroborate.core.ingest.loading import load_paths; "
     "t = time.perf_counter(); r = load_paths([{seeds!r}]); "
     "print(time.perf_counter() - t, len(r.articles))"
 )

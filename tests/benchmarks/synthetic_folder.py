@@ -19,9 +19,9 @@ import re
 import sys
 from pathlib import Path
 
-from corroborate.core.loading import load_paths
+from corroborate.core.ingest.loading import load_paths
+from corroborate.core.ingest.readers import content_id
 from corroborate.core.model import Article, Sentence
-from corroborate.core.readers import content_id
 from tests.conftest import ROOT, SEEDS
 
 SHARED_DATA = ROOT.parent / "shared" / "data"

@@ -11,9 +11,9 @@ import time
 
 import pytest
 
-from corroborate.core.align import align
-from corroborate.core.loading import load_paths
-from corroborate.core.similarity import Corpus
+from corroborate.core.alignment.align import align
+from corroborate.core.alignment.similarity import Corpus
+from corroborate.core.ingest.loading import load_paths
 from tests.conftest import SEEDS
 
 RUNS = 15

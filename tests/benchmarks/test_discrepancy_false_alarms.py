@@ -11,9 +11,9 @@ import hashlib
 
 import pytest
 
-from corroborate.core.discrepancy import find_discrepancies
+from corroborate.core.checks.discrepancy import find_discrepancies
+from corroborate.core.ingest.segment import split_sentences
 from corroborate.core.model import Article
-from corroborate.core.segment import split_sentences
 from tests.benchmarks.test_similarity_quality import DATA, read_tsv
 
 MAX_PARAPHRASE_FLAG_RATE = 0.05

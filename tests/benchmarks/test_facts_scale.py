@@ -9,8 +9,8 @@ import resource
 import sys
 import time
 
-from corroborate.core.facts import find_facts
-from corroborate.core.similarity import Corpus
+from corroborate.core.alignment.similarity import Corpus
+from corroborate.core.facts.find import find_facts
 from tests.benchmarks.synthetic_folder import SHARED_DATA, synthetic_articles
 
 SIZES = (10, 30, 100, 300, 1000)

@@ -9,11 +9,11 @@ import time
 import pysbd
 import pytest
 
+from corroborate.core.ingest.readers import read_article
+from corroborate.core.ingest.segment import WINDOW
 from corroborate.core.model import Article, LoadProblem
-from corroborate.core.readers import read_article
-from corroborate.core.segment import WINDOW
 from tests.conftest import SEEDS
-from tests.core import hostile_files
+from tests.core.ingest import hostile_files
 
 BOUND_SECONDS = 20.0
 

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 from scipy.stats import rankdata, spearmanr
 
-from corroborate.core.similarity import similarity
+from corroborate.core.alignment.similarity import similarity
 from tests.conftest import ROOT
 
 DATA = ROOT.parent / "shared" / "data"

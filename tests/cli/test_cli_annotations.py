@@ -12,12 +12,12 @@ import shutil
 import pytest
 
 from corroborate.cli import main
-from corroborate.core.anchoring import quote_sentence
-from corroborate.core.edits import new_annotation
-from corroborate.core.export import CSV_COLUMNS, web_annotation
-from corroborate.core.loading import load_paths
+from corroborate.core.annotations.anchoring import quote_sentence
+from corroborate.core.annotations.edits import new_annotation
+from corroborate.core.annotations.export import CSV_COLUMNS, web_annotation
+from corroborate.core.annotations.store import Store
+from corroborate.core.ingest.loading import load_paths
 from corroborate.core.model import Status, Target
-from corroborate.core.store import Store
 from tests.cli.process import run_cli
 
 

@@ -13,12 +13,12 @@ import sys
 import pytest
 
 from corroborate.cli import EXIT_BROKEN_PIPE, main
-from corroborate.core.edits import new_annotation
-from corroborate.core.export import write_json
+from corroborate.core.annotations.edits import new_annotation
+from corroborate.core.annotations.export import write_json
 from corroborate.core.model import Status
 from tests.cli.process import run_cli
 from tests.conftest import ROOT
-from tests.core.store_states import STATES, build, fingerprint, release_locks, target
+from tests.core.annotations.store_states import STATES, build, fingerprint, release_locks, target
 
 
 @pytest.fixture(autouse=True)

@@ -8,11 +8,11 @@ import json
 import shutil
 
 from corroborate.cli import main
-from corroborate.core.anchoring import quote_sentence
-from corroborate.core.edits import new_annotation
-from corroborate.core.loading import load_paths
+from corroborate.core.annotations.anchoring import quote_sentence
+from corroborate.core.annotations.edits import new_annotation
+from corroborate.core.annotations.store import Store
+from corroborate.core.ingest.loading import load_paths
 from corroborate.core.model import Status
-from corroborate.core.store import Store
 
 
 def test_report_option_writes_html_with_the_stores_annotations(tmp_path, seeds_dir, capsys):

@@ -28,7 +28,7 @@ def gold():
 
 @pytest.fixture(scope="module")
 def articles(gold):
-    from corroborate.core.loading import load_paths
+    from corroborate.core.ingest.loading import load_paths
 
     return gold_articles(load_paths([SEEDS]).articles, gold)
 

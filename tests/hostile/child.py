@@ -59,8 +59,8 @@ def _preload() -> None:
     import pypdf  # noqa: F401
     import trafilatura  # noqa: F401
 
-    from corroborate.core import loading, readers  # noqa: F401
-    from corroborate.core.segment import split_sentences
+    from corroborate.core.ingest import loading, readers  # noqa: F401
+    from corroborate.core.ingest.segment import split_sentences
 
     split_sentences("Warm up. The segmenter loads its rules once.")
 
@@ -108,8 +108,8 @@ def _resident_mib() -> float:
 
 
 def probe_read(job: dict, _scratch: Path) -> dict:
+    from corroborate.core.ingest.readers import read_article
     from corroborate.core.model import LoadProblem
-    from corroborate.core.readers import read_article
 
     item = read_article(job["path"])
     if isinstance(item, LoadProblem):
@@ -147,7 +147,7 @@ def _skipped(problem: Any) -> bool | None:
 
 
 def probe_load(job: dict, _scratch: Path) -> dict:
-    from corroborate.core.loading import load_paths
+    from corroborate.core.ingest.loading import load_paths
 
     result = load_paths([job["path"]])
     return {
@@ -166,8 +166,8 @@ def probe_load(job: dict, _scratch: Path) -> dict:
 
 def probe_import(job: dict, scratch: Path) -> dict:
     """Import into a fresh store, then read the store back and export it, as a user would."""
-    from corroborate.core.export import write_json
-    from corroborate.core.store import Store
+    from corroborate.core.annotations.export import write_json
+    from corroborate.core.annotations.store import Store
 
     import_json, format_error = _importer()
     scratch.mkdir(parents=True, exist_ok=True)
@@ -187,9 +187,9 @@ def probe_import(job: dict, scratch: Path) -> dict:
 
 def _importer() -> tuple[Any, type[Exception]]:
     try:  # the importer has its own module since the annotation import was reworked
-        from corroborate.core.annotation_import import AnnotationFormatError, import_json
+        from corroborate.core.annotations.importing import AnnotationFormatError, import_json
     except ImportError:
-        from corroborate.core.export import AnnotationFormatError, import_json
+        from corroborate.core.annotations.export import AnnotationFormatError, import_json
     return import_json, AnnotationFormatError
 
 

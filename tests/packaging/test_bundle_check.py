@@ -12,7 +12,7 @@ import check_bundle
 from PySide6.QtGui import QColor, QImage
 from sample_formats import write_samples
 
-from corroborate.core.loading import load_paths
+from corroborate.core.ingest.loading import load_paths
 from tests.conftest import SEEDS
 
 

@@ -15,7 +15,7 @@ import sys
 
 import pytest
 
-from corroborate.core.formats import READERS
+from corroborate.core.ingest.formats import READERS
 from tests.conftest import ROOT
 
 ENTRY = ROOT / "packaging" / "corroborate.desktop"

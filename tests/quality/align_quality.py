@@ -31,7 +31,7 @@ from pathlib import Path
 import numpy as np
 from rapidfuzz import fuzz, process, utils
 
-from corroborate.core.loading import load_paths
+from corroborate.core.ingest.loading import load_paths
 from corroborate.core.model import Alignment, Article, Match
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -276,8 +276,8 @@ def format_report(report: Report, title: str) -> str:
 
 
 def corroborate_aligner(articles: Iterable[Article], threshold: float | None) -> AlignFn:
-    from corroborate.core.align import align
-    from corroborate.core.similarity import Corpus
+    from corroborate.core.alignment.align import align
+    from corroborate.core.alignment.similarity import Corpus
 
     corpus = Corpus(articles)
     return lambda a, b: align(a, b, corpus=corpus, threshold=threshold)
@@ -303,7 +303,7 @@ def main(argv: list[str] | None = None) -> None:
     else:
         report = evaluate(corroborate_aligner(articles, args.threshold), articles, gold)
         shown = "default" if args.threshold is None else f"{args.threshold:g}"
-        title = f"corroborate.core.align, threshold {shown}"
+        title = f"corroborate.core.alignment.align, threshold {shown}"
     print(format_report(report, title))
 
 

@@ -2,11 +2,11 @@
 
 from dataclasses import replace
 
-from corroborate.core.anchoring import quote_sentence
+from corroborate.core.annotations.anchoring import quote_sentence
+from corroborate.core.annotations.store import Store
 from corroborate.core.model import LinkKind
-from corroborate.core.store import Store
 from corroborate.ui.annotation_session import AnnotationSession
-from tests.core.test_corrections import A, B, _edited, _link
+from tests.core.annotations.test_corrections import A, B, _edited, _link
 
 
 def test_forgetting_a_link_forgets_the_older_one_on_the_same_sentences_too(qtbot, tmp_path):

@@ -12,8 +12,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from corroborate.core.edits import new_annotation
-from corroborate.core.export import CSV_COLUMNS, write_json
+from corroborate.core.annotations.edits import new_annotation
+from corroborate.core.annotations.export import CSV_COLUMNS, write_json
 from corroborate.core.model import LinkKind, Status
 from corroborate.ui import tab_opening
 from corroborate.ui.actions import ACTION_SPECS, ActionId

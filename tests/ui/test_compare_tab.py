@@ -9,10 +9,10 @@ from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QTextDocument
 from PySide6.QtWidgets import QApplication
 
+from corroborate.core.alignment.similarity import Corpus
+from corroborate.core.ingest.readers import read_article
 from corroborate.core.model import Alignment, Article, Match, Sentence
-from corroborate.core.readers import read_article
-from corroborate.core.similarity import Corpus
-from corroborate.core.textnorm import tokenize
+from corroborate.core.text.words import tokenize
 from corroborate.ui.actions import ACTION_SPECS, ActionId
 from corroborate.ui.compare_dialog import NewComparisonDialog
 from corroborate.ui.compare_model import (
@@ -363,7 +363,7 @@ def test_word_differences_are_computed_only_for_rows_on_screen(qtbot):
 
     def differ(x, y):
         calls.append(x)
-        from corroborate.core.worddiff import word_diff
+        from corroborate.core.alignment.word_diff import word_diff
 
         return word_diff(x, y)
 

@@ -11,7 +11,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from corroborate.core.export import CSV_COLUMNS
+from corroborate.core.annotations.export import CSV_COLUMNS
 from corroborate.core.model import Status
 from corroborate.ui.actions import ActionId
 from corroborate.ui.article_tab import ArticleTab

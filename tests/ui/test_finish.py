@@ -10,8 +10,8 @@ from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDropEvent, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu, QSlider
 
+from corroborate.core.annotations.store import Store
 from corroborate.core.model import Status
-from corroborate.core.store import Store
 from corroborate.ui import comparisons as comparisons_module
 from corroborate.ui import report_export as report_module
 from corroborate.ui import theme as theme_module

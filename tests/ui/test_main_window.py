@@ -5,7 +5,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from corroborate.core.loading import LoadResult, load_paths
+from corroborate.core.ingest.loading import LoadResult, load_paths
 from corroborate.ui import tab_opening
 from corroborate.ui.main_window import MainWindow
 from corroborate.ui.settings import Settings

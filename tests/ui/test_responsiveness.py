@@ -20,9 +20,13 @@ import pytest
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtTest import QTest
 
-from corroborate.core.anchoring import quote_sentence
-from corroborate.core.edits import new_annotation
-from corroborate.core.loading import LoadResult, load_paths
+from corroborate.core.alignment.similarity import Corpus
+from corroborate.core.annotations.anchoring import quote_sentence
+from corroborate.core.annotations.edits import new_annotation
+from corroborate.core.annotations.placement import folders_of, place_all
+from corroborate.core.annotations.store import Store
+from corroborate.core.ingest.loading import LoadResult, load_paths
+from corroborate.core.ingest.readers import content_id
 from corroborate.core.model import (
     Anchoring,
     Article,
@@ -34,10 +38,6 @@ from corroborate.core.model import (
     Sentence,
     Status,
 )
-from corroborate.core.placement import folders_of, place_all
-from corroborate.core.readers import content_id
-from corroborate.core.similarity import Corpus
-from corroborate.core.store import Store
 from corroborate.ui import main_window
 from corroborate.ui.actions import ActionId
 from corroborate.ui.compare_tab import CompareTab

@@ -10,12 +10,12 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from corroborate.core.annotations.store import Problem, Store, StoreUnavailable
 from corroborate.core.model import Status
-from corroborate.core.store import Problem, Store, StoreUnavailable
 from corroborate.ui.app import open_window
 from corroborate.ui.settings import Settings
 from corroborate.ui.store_dialog import NOT_SAVING, Choice, ask, choices_for
-from tests.core.store_states import (
+from tests.core.annotations.store_states import (
     STATES,
     build,
     fingerprint,

@@ -14,7 +14,7 @@ import argparse
 import os
 import sys
 
-from ..core.store import StoreUnavailable
+from ..core.annotations.store import StoreUnavailable
 from . import align, annotations, facts, load
 
 COMMANDS = (load, align, annotations, facts)

@@ -18,12 +18,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ..core.align import DEFAULT_THRESHOLD, align
-from ..core.loading import load_paths
+from ..core.alignment.align import DEFAULT_THRESHOLD, align
+from ..core.alignment.similarity import Corpus
+from ..core.alignment.word_diff import word_diff
+from ..core.ingest.loading import load_paths
+from ..core.ingest.readers import read_article
 from ..core.model import Alignment, Article, LoadProblem
-from ..core.readers import read_article
-from ..core.similarity import Corpus
-from ..core.worddiff import word_diff
 from .load import article_json, print_json
 
 CSV_COLUMNS = ("kind", "a_sentences", "b_sentences", "score", "a_text", "b_text", "diff")

@@ -17,12 +17,12 @@ import sqlite3
 import sys
 from dataclasses import asdict
 
-from ..core.anchoring import annotations_on
-from ..core.annotation_import import AnnotationFormatError, read_json
-from ..core.export import STATUS_FILTERS, selected, write_csv, write_json
-from ..core.loading import load_paths
+from ..core.annotations.anchoring import annotations_on
+from ..core.annotations.export import STATUS_FILTERS, selected, write_csv, write_json
+from ..core.annotations.importing import AnnotationFormatError, read_json
+from ..core.annotations.store import Store, StoreUnavailable, default_path
+from ..core.ingest.loading import load_paths
 from ..core.model import Annotation
-from ..core.store import Store, StoreUnavailable, default_path
 from .load import print_json
 
 

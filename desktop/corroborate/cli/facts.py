@@ -11,12 +11,12 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..core.facts import find_facts
-from ..core.loading import load_paths
+from ..core.alignment.similarity import Corpus
+from ..core.annotations.store import Store
+from ..core.facts.find import find_facts
+from ..core.ingest.loading import load_paths
 from ..core.model import Discrepancy, DiscrepancySide, Fact, FactTable
-from ..core.report import write_store_report
-from ..core.similarity import Corpus
-from ..core.store import Store
+from ..core.report.html import write_store_report
 from .load import article_json, print_json
 
 

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from ..core.loading import load_paths
+from ..core.ingest.loading import load_paths
 from ..core.model import Article
 
 

@@ -33,7 +33,7 @@ class LoadProblem:
     skipped: bool = False  # left out on purpose (a read-me, a pipe, a duplicate), not broken
 
 
-# --- Alignment of two articles (core/align.py) -------------------------------------
+# --- Alignment of two articles (core/alignment/align.py) -------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +62,7 @@ class Alignment:
     only_b: tuple[int, ...]
 
 
-# --- Typed differences inside an aligned pair (core/discrepancy.py) ----------------
+# --- Typed differences inside an aligned pair (core/checks/discrepancy.py) ----------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +82,7 @@ class Discrepancy:
     b: DiscrepancySide
 
 
-# --- Annotations (core/anchoring.py, store.py, edits.py, export.py) ---------------
+# --- Annotations (core/annotations/anchoring.py, store.py, edits.py, export.py) ---------------
 
 
 class Status(StrEnum):
@@ -175,7 +175,7 @@ class Anchor:
     score: float = 0.0  # 100 for exact quotes, the fuzzy score otherwise
 
 
-# --- Facts across many articles (core/facts.py) --------------------------------------
+# --- Facts across many articles (core/facts/find.py) --------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,7 +183,7 @@ class Mention:
     """The sentences of one article that report a fact."""
 
     article: str  # Article.id
-    sentences: tuple[int, ...]  # ascending; more than one only as core/facts.py explains
+    sentences: tuple[int, ...]  # ascending; more than one only as core/facts/find.py explains
 
 
 @dataclass(frozen=True, slots=True)

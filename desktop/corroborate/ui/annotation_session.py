@@ -3,7 +3,7 @@ loaded articles.
 
 One session per window. Every change goes through `push` as an undoable command and
 is committed by the store at once. After a load, each stored annotation is anchored
-again in the loaded articles (core/placement): annotations found there are indexed by
+again in the loaded articles (core/annotations/placement): annotations found there are indexed by
 the sentences they quote, so a comparison row finds its annotation; annotations on
 files of the loaded folders that can no longer be found are kept and listed as orphans.
 
@@ -26,9 +26,9 @@ from contextlib import ExitStack, contextmanager
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from ..core.anchoring import quote_sentence, relocated
-from ..core.corrections import placed_links, sentence_pairs
-from ..core.edits import (
+from ..core.annotations.anchoring import quote_sentence, relocated
+from ..core.annotations.corrections import placed_links, sentence_pairs
+from ..core.annotations.edits import (
     AddAnnotation,
     Command,
     PutAnnotations,
@@ -40,8 +40,7 @@ from ..core.edits import (
     new_annotation,
     undo_of_merge,
 )
-from ..core.model import Annotation, Article, LinkKind, ManualLink, Status, Target, link_key
-from ..core.placement import (
+from ..core.annotations.placement import (
     Placed,
     SpanKey,
     folders_of,
@@ -51,7 +50,8 @@ from ..core.placement import (
     span_key,
     stored_target_count,
 )
-from ..core.store import MergeResult, Store, StoreUnavailable
+from ..core.annotations.store import MergeResult, Store, StoreUnavailable
+from ..core.model import Annotation, Article, LinkKind, ManualLink, Status, Target, link_key
 from .tasks import LatestTask
 
 __all__ = ["AnnotationSession", "Placed", "SpanKey", "span_key"]

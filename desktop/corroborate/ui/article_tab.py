@@ -20,7 +20,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QLabel, QTextBrowser, QTextEdit, QToolTip, QVBoxLayout, QWidget
 
 from ..core.model import Article, Sentence
-from ..core.textpos import Utf16Map
+from ..core.text.positions import Utf16Map
 from .heatmap import (
     ONLY_HERE_COLOR,
     ONLY_HERE_WIDTH,

@@ -1,4 +1,4 @@
-"""QUndoCommands over the store commands of core/edits.py.
+"""QUndoCommands over the store commands of core/annotations/edits.py.
 
 Each wraps one core command: redo applies it and keeps the inverse it returns, undo
 applies that inverse and keeps the command it returns in turn. Consecutive note edits
@@ -11,8 +11,8 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
 
-from ..core.edits import Command, SetNote
-from ..core.store import Store, StoreUnavailable
+from ..core.annotations.edits import Command, SetNote
+from ..core.annotations.store import Store, StoreUnavailable
 from .plain import no_mnemonic
 
 # QUndoCommand.id() of note edits; every other command never merges (-1).

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 )
 
 from ..core.model import Alignment, Article
-from ..core.textnorm import tokenize
+from ..core.text.words import tokenize
 from .discrepancy_hints import (
     DIFFERS_CLASS,
     PANEL_HINT,

@@ -13,12 +13,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.align import DEFAULT_THRESHOLD, align
-from ..core.corrections import apply_corrections
-from ..core.explain import explain
+from ..core.alignment.align import DEFAULT_THRESHOLD, align
+from ..core.alignment.explanation import explain
+from ..core.alignment.similarity import Corpus
+from ..core.alignment.word_diff import word_diff
+from ..core.annotations.corrections import apply_corrections
 from ..core.model import Alignment, Article
-from ..core.similarity import Corpus
-from ..core.worddiff import word_diff
 from .compare_model import MATCHED, ONLY_A, ONLY_B, ComparisonFilter, ComparisonModel
 from .comparison_view import ComparisonView
 from .discrepancy_hints import prepared

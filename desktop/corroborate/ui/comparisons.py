@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QMessageBox
 
+from ..core.alignment.similarity import Corpus
 from ..core.model import Article
-from ..core.similarity import Corpus
 from .actions import ActionId
 from .article_tab import ArticleTab
 from .compare_dialog import NewComparisonDialog

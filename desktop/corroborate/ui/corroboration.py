@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 
-from ..core.facts import find_facts
+from ..core.alignment.similarity import Corpus
+from ..core.facts.find import find_facts
 from ..core.model import FactTable
-from ..core.similarity import Corpus
 from .actions import ActionId
 from .article_tab import ArticleTab
 from .facts_tab import TITLE, FactsTab

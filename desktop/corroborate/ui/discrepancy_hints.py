@@ -7,8 +7,8 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Sequence
 
-from ..core.consistency import reference_year
-from ..core.discrepancy import find_discrepancies
+from ..core.checks.consistency import reference_year
+from ..core.checks.discrepancy import find_discrepancies
 from ..core.model import Alignment, Article, Discrepancy
 
 # CSS class of a differing value; delegates.word_style_sheet gives it bold, underline
@@ -46,7 +46,7 @@ def prepared(alignment: Alignment) -> Alignment:
     """The alignment, with what every row's discrepancies start from already worked out.
 
     Run on the aligning worker: the first row's discrepancies read both whole articles
-    for their latest date (about 150 ms for a long article, cached by core.consistency),
+    for their latest date (about 150 ms for a long article, cached by core.checks.consistency),
     which would otherwise stall the first paint of the table.
     """
     reference_year(alignment.a, alignment.b)

@@ -1,7 +1,7 @@
 """File → Export Annotations… and File → Import Annotations….
 
 The writing is `export_annotations`, plain and testable; the dialog only gathers the
-choices. Files are written atomically by core/export. From the menus, `Transfers` runs
+choices. Files are written atomically by core/annotations/export. From the menus, `Transfers` runs
 both on a worker (thousands of annotations take a noticeable fraction of a second), with
 its own connection to the store, and reports on the GUI thread.
 """
@@ -29,15 +29,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.annotation_import import ImportReport, import_json, read_json
-from ..core.export import (
+from ..core.annotations.export import (
     STATUS_FILTERS,
     selected,
     write_csv,
     write_json,
 )
+from ..core.annotations.importing import ImportReport, import_json, read_json
+from ..core.annotations.store import Store
 from ..core.model import Annotation, Status
-from ..core.store import Store
 from .annotation_session import AnnotationSession
 from .annotations_model import STATUS_TEXT, status_icon
 from .plain import show_message

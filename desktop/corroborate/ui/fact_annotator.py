@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QToolBar
 
-from ..core.edits import AddAnnotation, SetStatus, new_annotation
+from ..core.annotations.edits import AddAnnotation, SetStatus, new_annotation
 from ..core.model import Annotation, Fact, Status, Target
 from .actions import ActionId
 from .annotation_session import AnnotationSession

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.loading import LoadResult, load_paths
+from ..core.annotations.store import Store
+from ..core.ingest.loading import LoadResult, load_paths
+from ..core.ingest.readers import ARTICLE_SUFFIXES
 from ..core.model import Article
-from ..core.readers import ARTICLE_SUFFIXES
-from ..core.store import Store
 from .actions import ActionId, ActionRegistry
 from .annotating import Annotator
 from .article_tab import ArticleTab

@@ -1,4 +1,4 @@
-"""File → Export Report…: the open articles' facts as one HTML file (core/report).
+"""File → Export Report…: the open articles' facts as one HTML file (core/report/html).
 
 The facts the window already found are used when they cover exactly the open articles;
 otherwise they are found on a worker first, with the status bar's progress and Cancel.
@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from ..core.facts import find_facts
+from ..core.alignment.similarity import Corpus
+from ..core.facts.find import find_facts
 from ..core.model import Article, FactTable
-from ..core.report import DEFAULT_TITLE, write_report
-from ..core.similarity import Corpus
+from ..core.report.html import DEFAULT_TITLE, write_report
 from .actions import ActionId
 from .plain import show_message
 from .save_locations import save_path

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
-from ..core.store import Problem, Store, StoreUnavailable
-from ..core.store_recovery import TemporaryStore, move_aside
+from ..core.annotations.store import Problem, Store, StoreUnavailable
+from ..core.annotations.store_recovery import TemporaryStore, move_aside
 
 if TYPE_CHECKING:
     from .main_window import MainWindow

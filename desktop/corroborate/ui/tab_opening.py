@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, QTimer
 
-from ..core.loading import LoadResult
+from ..core.ingest.loading import LoadResult
 from ..core.model import Article
 
 TABS_PER_TURN = 4  # each tab takes about 6-10 ms to build

@@ -1,0 +1,1 @@
+"""Which sentences of two articles report the same thing, and why."""

@@ -1,0 +1,1 @@
+"""The user's annotations: the store, undoable edits, anchoring, export and import."""

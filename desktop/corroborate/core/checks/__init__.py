@@ -1,0 +1,1 @@
+"""Typed differences between statements: values, dates, durations, speakers."""

@@ -1,0 +1,1 @@
+"""Files in, articles out: listing, opening, readers per format, decoding, titles, sentences."""

@@ -1,0 +1,197 @@
+"""The detailed parts of the HTML report (core/report/html.py): disputed and differing facts
+with every wording, agreed and unverified facts, annotated sentence pairs, and what each
+source alone reports. All text is escaped through `esc`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..model import Article, Discrepancy, DiscrepancySide, Fact, Status, Target
+from .context import ReportContext, Span, esc, file_name, in_details, note_html, status_badge
+
+SEPARATOR = "<span class='sep'>/</span>"  # between the sentences of one mention
+
+# --- fact cards -----------------------------------------------------------------------
+
+
+def _marked(article: Article, start: int, end: int, spans: Sequence[tuple[int, int, str]]) -> str:
+    """article.text[start:end], escaped, with the given (start, end, tooltip) spans marked."""
+    out, at = [], start
+    for s, e, tip in sorted(spans):
+        s, e = max(s, at), min(e, end)
+        if s >= e:
+            continue  # overlaps a span already marked, or lies outside the sentence
+        out.append(esc(article.text[at:s]))
+        out.append(f"<mark title='{esc(tip)}'>{esc(article.text[s:e])}</mark>")
+        at = e
+    out.append(esc(article.text[at:end]))
+    return "".join(out)
+
+
+def _wordings(r: ReportContext, fact: Fact) -> str:
+    marks: dict[str, list[tuple[int, int, str]]] = {}
+    for d in fact.discrepancies:
+        for side in (d.a, d.b):
+            marks.setdefault(side.article, []).append((side.start, side.end, _head(d)))
+    rows = []
+    for article in r.table.articles:  # the sources' order, as in the matrix
+        sentences = fact.sentences_of(article.id)
+        if not sentences:
+            continue
+        texts = []
+        for i in sentences:
+            s = article.sentences[i]
+            texts.append(_marked(article, s.start, s.end, marks.get(article.id, [])))
+        rows.append(
+            f"<tr><td class='who'>{esc(r.labels[article.id])}"
+            f"<span class='file'>{esc(file_name(article.path))}</span></td>"
+            f"<td>{SEPARATOR.join(texts)}</td></tr>"
+        )
+    missing = [r.labels[a] for a in r.table.left_out_by(fact)]
+    absent = f"<p class='extra'>Not reported by: {esc(', '.join(missing))}</p>" if missing else ""
+    return f"<table class='wordings'><tbody>{''.join(rows)}</tbody></table>{absent}"
+
+
+def _head(d: Discrepancy) -> str:
+    """The kind part of an explanation ("Duration differs"), without the sources it names."""
+    return d.explanation.split(":", 1)[0].strip() or d.kind
+
+
+def _explanations(r: ReportContext, fact: Fact) -> str:
+    """One line per group of findings that share a value: "three-day (A) vs four-day (B, C)".
+
+    Findings are pairwise; five outlets disagreeing on one number would otherwise read as
+    ten lines. Findings sharing a side (the same words of one article) are one dispute.
+    """
+    groups: list[list[Discrepancy]] = []
+    for d in fact.discrepancies:
+        keys = {_side_key(d.a), _side_key(d.b)}
+        joined = [g for g in groups if keys & {_side_key(s) for x in g for s in (x.a, x.b)}]
+        merged = [d, *(x for g in joined for x in g)]
+        groups = [g for g in groups if g not in joined] + [merged]
+    lines = []
+    for group in groups:
+        by_value: dict[str, list[str]] = {}
+        for d in reversed(group):  # the order the finder reported them
+            for side in (d.a, d.b):
+                labels = by_value.setdefault(side.value, [])
+                if (label := r.labels.get(side.article, "?")) not in labels:
+                    labels.append(label)
+        values = " vs ".join(
+            f"<mark>{esc(v)}</mark> ({esc(', '.join(who))})" for v, who in by_value.items()
+        )
+        lines.append(f"<li><b>{esc(_head(group[0]))}:</b> {values}</li>")
+    return f"<ul class='why'>{''.join(lines)}</ul>" if lines else ""
+
+
+def _side_key(side: DiscrepancySide) -> Span:
+    return (side.article, side.start, side.end)
+
+
+def _card(r: ReportContext, fact: Fact, kind: str) -> str:
+    n = r.number[fact.id]
+    annotation = r.fact_notes.get(fact.id)
+    status = status_badge(annotation.status if annotation else None)
+    if fact.discrepancies and not status:
+        status = "<span class='status disputed'>≠ Values differ</span>"
+    coverage = f"reported by {fact.coverage} of {len(r.table.articles)} sources"
+    return (
+        f"<section class='card {kind}' id='fact-{n}'><h3>Fact {n}{status}"
+        f"<span class='cov'>{coverage}</span></h3>{_explanations(r, fact)}"
+        f"{_wordings(r, fact)}{note_html(annotation)}</section>"
+    )
+
+
+def disputed_section(r: ReportContext) -> str:
+    chosen = [f for f in r.table.facts if f.discrepancies or r.status(f) == Status.DISPUTED]
+    cards = "".join(
+        _card(r, f, "disputed" if r.status(f) == Status.DISPUTED else "differs") for f in chosen
+    )
+    return (
+        "<h2 id='disputed'>Disputed and differing facts</h2>"
+        "<p class='lead'>Facts a person marked disputed, and facts whose sources state "
+        "different values (<mark>marked</mark>), with every source's wording.</p>"
+        + (cards or "<p class='empty'>No fact is disputed and no values differ.</p>")
+    )
+
+
+def annotated_section(r: ReportContext, status: Status, heading: str, anchor: str) -> str:
+    chosen = [
+        f for f in r.table.facts if r.status(f) == status and not f.discrepancies
+    ]  # facts with differing values are already shown above, with their status
+    cards = "".join(_card(r, f, status.value) for f in chosen)
+    empty = f"<p class='empty'>No other fact is marked {status.value}.</p>"
+    return f"<h2 id='{anchor}'>{esc(heading)}</h2>" + (cards or empty)
+
+
+# --- pair and sentence annotations -----------------------------------------------------
+
+
+def _quote(r: ReportContext, target: Target) -> str:
+    label = r.labels.get(target.article) or target.source or "Unknown source"
+    return (
+        f"<tr><td class='who'>{esc(label)}<span class='file'>{esc(file_name(target.path))}"
+        f"</span></td><td>{esc(target.exact)}</td></tr>"
+    )
+
+
+def pairs_section(r: ReportContext) -> str:
+    cards = []
+    order = {Status.DISPUTED: 0, Status.UNVERIFIED: 1, Status.AGREED: 2}
+    for a in sorted(r.others, key=lambda a: order[a.status]):
+        what = "Sentence" if len(a.targets) == 1 else f"{len(a.targets)} sentences"
+        if a.fact_id is not None:
+            what += " (a fact no longer found)"
+        details = []
+        if a.discrepancy:
+            details.append(f"Flagged difference: {esc(a.discrepancy)}")
+        if a.similarity is not None:
+            details.append(f"similarity {a.similarity:.0f}")
+        extra = f"<p class='extra'>{' · '.join(details)}</p>" if details else ""
+        quotes = "".join(_quote(r, t) for t in a.targets)
+        cards.append(
+            f"<section class='card {a.status.value}'><h3>{what}{status_badge(a.status)}</h3>"
+            f"<table class='wordings'><tbody>{quotes}</tbody></table>{extra}{note_html(a)}"
+            "</section>"
+        )
+    empty = "<p class='empty'>No sentence or sentence pair is annotated.</p>"
+    return (
+        "<h2 id='pairs'>Annotated sentences and pairs</h2>"
+        "<p class='lead'>Annotations made while comparing two sources, disputed first.</p>"
+        + ("".join(cards) or empty)
+    )
+
+
+# --- exclusive facts -------------------------------------------------------------------
+
+
+def exclusive_section(r: ReportContext) -> str:
+    parts = [
+        "<h2 id='exclusive'>Reported by one source only</h2>"
+        "<p class='lead'>What each outlet reports that no other loaded source does, in "
+        "reading order.</p>"
+    ]
+    for article in r.table.articles:
+        facts = [f for f in r.table.facts if f.exclusive and f.articles == (article.id,)]
+        facts.sort(key=lambda f: f.mentions[0].sentences)
+        label = r.labels[article.id]
+        parts.append(
+            f"<section class='exclusive-source'><h3>{esc(label)} "
+            f"<span class='by'>({len(facts)} of {len(r.table.facts_of(article.id))} facts · "
+            f"{esc(file_name(article.path))})</span></h3>"
+        )
+        if not facts:
+            parts.append("<p class='empty'>Nothing that other sources leave out.</p>")
+        else:
+            items = []
+            for f in facts:
+                status = status_badge(r.status(f))
+                anchor = "" if in_details(r, f) else f" id='fact-{r.number[f.id]}'"
+                items.append(
+                    f"<li{anchor}>"
+                    f"{esc(r.wording(article.id, f.mentions[0].sentences))} {status}"
+                    f"{note_html(r.fact_notes.get(f.id))}</li>"
+                )
+            parts.append(f"<ol class='exclusive'>{''.join(items)}</ol>")
+        parts.append("</section>")
+    return "".join(parts)
