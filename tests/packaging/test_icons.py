@@ -14,12 +14,12 @@ import pytest
 from PySide6.QtGui import QImage
 
 from corroborate.resources import resource_path
-from corroborate.ui.actions import ACTION_SPECS
-from corroborate.ui.icons import app_icon_for
+from corroborate.ui.common.actions import ACTION_SPECS
+from corroborate.ui.common.icons import app_icon_for
 from tests.conftest import ROOT
 
 ICONS = ROOT / "resources" / "icons"
-# Icons the app uses now (ui/actions.py) and those ready for annotation and comparison views.
+# Icons the app uses now (ui/common/actions.py) and those ready for annotation and comparison views.
 PLANNED_ICONS = """open-folder add-files agreed disputed unverified compare facts next-difference
     previous-difference export import clear note link reject orphan""".split()
 # Shown with colour on purpose: a fact's status reads at a glance.

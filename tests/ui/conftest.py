@@ -1,8 +1,8 @@
 import pytest
 
+from corroborate.ui.common.settings import Settings
+from corroborate.ui.common.tasks import wait_for_workers
 from corroborate.ui.main_window import MainWindow
-from corroborate.ui.settings import Settings
-from corroborate.ui.tasks import wait_for_workers
 
 
 @pytest.fixture(autouse=True)

@@ -5,7 +5,7 @@ from dataclasses import replace
 from corroborate.core.annotations.anchoring import quote_sentence
 from corroborate.core.annotations.store import Store
 from corroborate.core.model import LinkKind
-from corroborate.ui.annotation_session import AnnotationSession
+from corroborate.ui.state.annotation_session import AnnotationSession
 from tests.core.annotations.test_corrections import A, B, _edited, _link
 
 

@@ -15,10 +15,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from corroborate.core.annotations.edits import new_annotation
 from corroborate.core.annotations.export import CSV_COLUMNS, write_json
 from corroborate.core.model import LinkKind, Status
-from corroborate.ui import tab_opening
-from corroborate.ui.actions import ACTION_SPECS, ActionId
-from corroborate.ui.annotations_model import ORPHAN_TEXT, AnnotationsFilter, AnnotationsModel
-from corroborate.ui.compare_model import (
+from corroborate.ui.annotate.annotations_model import (
+    ORPHAN_TEXT,
+    AnnotationsFilter,
+    AnnotationsModel,
+)
+from corroborate.ui.common import tab_opening
+from corroborate.ui.common.actions import ACTION_SPECS, ActionId
+from corroborate.ui.compare.compare_model import (
     ANNOTATION_ROLE,
     MANUAL_ROLE,
     MATCHED,
@@ -26,8 +30,8 @@ from corroborate.ui.compare_model import (
     ONLY_B,
     ComparisonModel,
 )
-from corroborate.ui.compare_tab import CompareTab
-from corroborate.ui.export_dialog import ExportChoice, ExportDialog, import_annotations
+from corroborate.ui.compare.compare_tab import CompareTab
+from corroborate.ui.transfer.export_dialog import ExportChoice, ExportDialog, import_annotations
 from tests.ui.conftest import open_and_wait
 
 LEFT, RIGHT = "economic-ties-regional-tensions.txt", "ssbcrackexams.txt"

@@ -6,7 +6,7 @@ from PySide6.QtGui import QImage, QTextCursor
 from PySide6.QtTest import QTest
 
 from corroborate.core.ingest.readers import read_article
-from corroborate.ui.article_tab import ArticleTab
+from corroborate.ui.reading.article_tab import ArticleTab
 from tests.conftest import ROOT
 
 

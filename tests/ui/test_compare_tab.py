@@ -13,9 +13,10 @@ from corroborate.core.alignment.similarity import Corpus
 from corroborate.core.ingest.readers import read_article
 from corroborate.core.model import Alignment, Article, Match, Sentence
 from corroborate.core.text.words import tokenize
-from corroborate.ui.actions import ACTION_SPECS, ActionId
-from corroborate.ui.compare_dialog import NewComparisonDialog
-from corroborate.ui.compare_model import (
+from corroborate.ui.common.actions import ACTION_SPECS, ActionId
+from corroborate.ui.common.dialogs import ShortcutsDialog
+from corroborate.ui.compare.compare_dialog import NewComparisonDialog
+from corroborate.ui.compare.compare_model import (
     HTML_ROLE,
     KIND_ROLE,
     MATCHED,
@@ -25,9 +26,8 @@ from corroborate.ui.compare_model import (
     ComparisonModel,
     arrange_rows,
 )
-from corroborate.ui.compare_tab import CompareTab
-from corroborate.ui.comparison_view import ComparisonView
-from corroborate.ui.dialogs import ShortcutsDialog
+from corroborate.ui.compare.compare_tab import CompareTab
+from corroborate.ui.compare.comparison_view import ComparisonView
 from tests.ui.conftest import open_and_wait, wait_loaded
 
 # Two seeds that report many of the same facts in different words.

@@ -1,7 +1,7 @@
 from PySide6.QtGui import QKeySequence
 
-from corroborate.ui.actions import ACTION_SPECS
-from corroborate.ui.dialogs import AboutDialog, ShortcutsDialog
+from corroborate.ui.common.actions import ACTION_SPECS
+from corroborate.ui.common.dialogs import AboutDialog, ShortcutsDialog
 
 
 def test_about_lists_each_main_library_with_its_licence(qtbot):

@@ -11,16 +11,21 @@ from PySide6.QtGui import QFont, QPalette, QTextDocument
 from PySide6.QtTest import QTest
 
 from corroborate.core.model import Status
-from corroborate.ui.compare_model import (
+from corroborate.ui.compare.compare_model import (
     ANNOTATION_ROLE,
     DISCREPANCY_ROLE,
     HTML_ROLE,
     ComparisonModel,
 )
-from corroborate.ui.compare_tab import CompareTab
-from corroborate.ui.delegates import DIFFERS_TINT, DIFFERS_TINT_ALPHA, blend, word_style_sheet
-from corroborate.ui.discrepancy_hints import DIFFERS_CLASS, PANEL_HINT, layered_html
-from corroborate.ui.export_dialog import ExportChoice
+from corroborate.ui.compare.compare_tab import CompareTab
+from corroborate.ui.compare.delegates import (
+    DIFFERS_TINT,
+    DIFFERS_TINT_ALPHA,
+    blend,
+    word_style_sheet,
+)
+from corroborate.ui.compare.discrepancy_hints import DIFFERS_CLASS, PANEL_HINT, layered_html
+from corroborate.ui.transfer.export_dialog import ExportChoice
 from tests.ui.conftest import open_and_wait
 
 CRBC = "crbc-news.txt"

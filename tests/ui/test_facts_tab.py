@@ -13,18 +13,18 @@ from PySide6.QtWidgets import QApplication
 
 from corroborate.core.annotations.export import CSV_COLUMNS
 from corroborate.core.model import Status
-from corroborate.ui.actions import ActionId
-from corroborate.ui.article_tab import ArticleTab
-from corroborate.ui.compare_tab import CompareTab
-from corroborate.ui.export_dialog import ExportChoice
-from corroborate.ui.facts_model import (
+from corroborate.ui.common.actions import ActionId
+from corroborate.ui.compare.compare_tab import CompareTab
+from corroborate.ui.facts.facts_model import (
     DIFFERING,
     EXCLUSIVE,
     FACT_ROLE,
     SHARED,
     FactsModel,
 )
-from corroborate.ui.facts_tab import FactsTab
+from corroborate.ui.facts.facts_tab import FactsTab
+from corroborate.ui.reading.article_tab import ArticleTab
+from corroborate.ui.transfer.export_dialog import ExportChoice
 from tests.ui.conftest import wait_loaded
 
 CRBC = "crbc-news.txt"

@@ -12,18 +12,18 @@ from PySide6.QtWidgets import QApplication, QMenu, QSlider
 
 from corroborate.core.annotations.store import Store
 from corroborate.core.model import Status
-from corroborate.ui import comparisons as comparisons_module
-from corroborate.ui import report_export as report_module
-from corroborate.ui import theme as theme_module
-from corroborate.ui.actions import ActionId
-from corroborate.ui.article_tab import ArticleTab
-from corroborate.ui.compare_tab import CompareTab
-from corroborate.ui.delegates import ADDED_TINT, REMOVED_TINT, WORD_TINT_ALPHA
-from corroborate.ui.icons import app_icon_for, window_icon
+from corroborate.ui.common import theme as theme_module
+from corroborate.ui.common.actions import ActionId
+from corroborate.ui.common.icons import app_icon_for, window_icon
+from corroborate.ui.common.settings import Settings
+from corroborate.ui.common.theme import SCHEME_ENV, ColorScheme, is_dark, requested_scheme, tint
+from corroborate.ui.common.widgets import default_geometry
+from corroborate.ui.compare import comparisons as comparisons_module
+from corroborate.ui.compare.compare_tab import CompareTab
+from corroborate.ui.compare.delegates import ADDED_TINT, REMOVED_TINT, WORD_TINT_ALPHA
 from corroborate.ui.main_window import MainWindow
-from corroborate.ui.settings import Settings
-from corroborate.ui.theme import SCHEME_ENV, ColorScheme, is_dark, requested_scheme, tint
-from corroborate.ui.widgets import default_geometry
+from corroborate.ui.reading.article_tab import ArticleTab
+from corroborate.ui.transfer import report_export as report_module
 from tests.ui.conftest import wait_loaded
 
 pytestmark = pytest.mark.filterwarnings("ignore:Function.*QDragEnterEvent:DeprecationWarning")

@@ -9,8 +9,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette, QTextCharFormat
 
 from corroborate.core.ingest.loading import load_paths
-from corroborate.ui.article_tab import ArticleTab
-from corroborate.ui.heatmap import LEVELS, describe, heat_colour, level_of, others_by_sentence
+from corroborate.ui.reading.article_tab import ArticleTab
+from corroborate.ui.reading.heatmap import (
+    LEVELS,
+    describe,
+    heat_colour,
+    level_of,
+    others_by_sentence,
+)
 from tests.ui.conftest import open_and_wait
 
 CRBC = "crbc-news.txt"

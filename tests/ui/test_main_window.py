@@ -6,9 +6,9 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from corroborate.core.ingest.loading import LoadResult, load_paths
-from corroborate.ui import tab_opening
+from corroborate.ui.common import tab_opening
+from corroborate.ui.common.settings import Settings
 from corroborate.ui.main_window import MainWindow
-from corroborate.ui.settings import Settings
 from tests.ui.conftest import wait_loaded
 
 # Qt offers only the QPoint constructor for drag-enter events; it is still the real one.

@@ -13,11 +13,17 @@ from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import QLabel, QMessageBox
 
 from corroborate.core.model import Status
-from corroborate.ui.annotations_model import AnnotationsModel
-from corroborate.ui.compare_dialog import NewComparisonDialog
-from corroborate.ui.facts_model import FactsModel
-from corroborate.ui.models import ProblemsModel, SourcesModel
-from corroborate.ui.plain import no_mnemonic, plain_tooltip, set_plain, show_message, window_title
+from corroborate.ui.annotate.annotations_model import AnnotationsModel
+from corroborate.ui.common.plain import (
+    no_mnemonic,
+    plain_tooltip,
+    set_plain,
+    show_message,
+    window_title,
+)
+from corroborate.ui.compare.compare_dialog import NewComparisonDialog
+from corroborate.ui.facts.facts_model import FactsModel
+from corroborate.ui.sources.models import ProblemsModel, SourcesModel
 from tests.ui.conftest import open_and_wait
 
 # "<", ">" and "*" cannot be part of a file name on Windows.

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from corroborate.core.model import Status
-from corroborate.ui.actions import ACTION_SPECS, ActionId
+from corroborate.ui.common.actions import ACTION_SPECS, ActionId
 from tests.ui.conftest import wait_loaded
 
 

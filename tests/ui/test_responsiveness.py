@@ -39,11 +39,18 @@ from corroborate.core.model import (
     Status,
 )
 from corroborate.ui import main_window
-from corroborate.ui.actions import ActionId
-from corroborate.ui.compare_tab import CompareTab
-from corroborate.ui.export_dialog import ExportChoice
-from corroborate.ui.facts_model import ALL, DIFFERING, EXCLUSIVE, FACT_ROLE, FactsModel, wording
-from corroborate.ui.facts_tab import FactsTab
+from corroborate.ui.common.actions import ActionId
+from corroborate.ui.compare.compare_tab import CompareTab
+from corroborate.ui.facts.facts_model import (
+    ALL,
+    DIFFERING,
+    EXCLUSIVE,
+    FACT_ROLE,
+    FactsModel,
+    wording,
+)
+from corroborate.ui.facts.facts_tab import FactsTab
+from corroborate.ui.transfer.export_dialog import ExportChoice
 from tests.conftest import SEEDS
 from tests.ui.conftest import wait_loaded
 

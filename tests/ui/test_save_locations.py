@@ -8,9 +8,9 @@ import shutil
 import pytest
 from PySide6.QtWidgets import QDialog, QFileDialog
 
-from corroborate.ui.export_dialog import ExportChoice, ExportDialog
-from corroborate.ui.save_locations import save_folder
-from corroborate.ui.settings import Settings
+from corroborate.ui.common.save_locations import save_folder
+from corroborate.ui.common.settings import Settings
+from corroborate.ui.transfer.export_dialog import ExportChoice, ExportDialog
 from tests.ui.conftest import open_and_wait
 
 

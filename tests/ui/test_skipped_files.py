@@ -12,8 +12,8 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from corroborate.core.model import LoadProblem
-from corroborate.ui.load_report import load_message, shows_problems
-from corroborate.ui.models import SKIPPED_TEXT, UNREADABLE_TEXT, ProblemsModel
+from corroborate.ui.sources.load_report import load_message, shows_problems
+from corroborate.ui.sources.models import SKIPPED_TEXT, UNREADABLE_TEXT, ProblemsModel
 from tests.ui.conftest import open_and_wait, wait_loaded
 
 pytestmark = pytest.mark.filterwarnings("ignore:Function.*QDragEnterEvent:DeprecationWarning")

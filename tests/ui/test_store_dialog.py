@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from corroborate.core.annotations.store import Problem, Store, StoreUnavailable
 from corroborate.core.model import Status
 from corroborate.ui.app import open_window
-from corroborate.ui.settings import Settings
+from corroborate.ui.common.settings import Settings
 from corroborate.ui.store_dialog import NOT_SAVING, Choice, ask, choices_for
 from tests.core.annotations.store_states import (
     STATES,

@@ -5,7 +5,7 @@ import time
 
 from PySide6.QtCore import QEventLoop, QObject, QTimer
 
-from corroborate.ui.tasks import LatestTask, run_task, wait_for_workers
+from corroborate.ui.common.tasks import LatestTask, run_task, wait_for_workers
 
 
 def test_result_and_progress_arrive_on_the_gui_thread(qtbot):

@@ -10,12 +10,12 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from .. import __version__
-from .icons import window_icon
+from .common.icons import window_icon
+from .common.settings import Settings
+from .common.tasks import cancel_all
+from .common.theme import apply_color_scheme
 from .main_window import MainWindow
-from .settings import Settings
 from .store_dialog import Chooser, ask, choose_without_asking, open_store
-from .tasks import cancel_all
-from .theme import apply_color_scheme
 
 SCREENSHOT_TIMEOUT_MS = 60_000
 

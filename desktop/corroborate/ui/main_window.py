@@ -27,22 +27,15 @@ from ..core.annotations.store import Store
 from ..core.ingest.loading import LoadResult, load_paths
 from ..core.ingest.readers import ARTICLE_SUFFIXES
 from ..core.model import Article
-from .actions import ActionId, ActionRegistry
-from .annotating import Annotator
-from .article_tab import ArticleTab
-from .comparisons import Comparisons
-from .corroboration import Corroboration
-from .dialogs import AboutDialog, ShortcutsDialog
-from .icons import window_icon
-from .load_report import load_message, shows_problems
-from .models import ProblemsModel, SourcesModel
-from .plain import no_mnemonic, plain_tooltip, show_message, window_title
-from .report_export import ReportExport
-from .settings import Settings
-from .store_dialog import show_saving_state
-from .tab_opening import TabOpener
-from .tasks import LatestTask
-from .widgets import (
+from .annotate.annotating import Annotator
+from .common.actions import ActionId, ActionRegistry
+from .common.dialogs import AboutDialog, ShortcutsDialog
+from .common.icons import window_icon
+from .common.plain import no_mnemonic, plain_tooltip, show_message, window_title
+from .common.settings import Settings
+from .common.tab_opening import TabOpener
+from .common.tasks import LatestTask
+from .common.widgets import (
     BOTTOM_DOCK_HEIGHT,
     RIGHT_DOCK_WIDTH,
     DropOverlay,
@@ -53,6 +46,13 @@ from .widgets import (
     focus_next_pane,
     local_paths,
 )
+from .compare.comparisons import Comparisons
+from .facts.corroboration import Corroboration
+from .reading.article_tab import ArticleTab
+from .sources.load_report import load_message, shows_problems
+from .sources.models import ProblemsModel, SourcesModel
+from .store_dialog import show_saving_state
+from .transfer.report_export import ReportExport
 
 FILE_FILTER = "Articles ({});;All files (*)".format(
     " ".join(f"*{suffix}" for suffix in sorted(ARTICLE_SUFFIXES))

@@ -1,0 +1,1 @@
+"""The annotation panel, the Annotations list and the annotator."""

@@ -1,0 +1,1 @@
+"""Shared widgets and services: actions, settings, tasks, theme, icons, table model base."""

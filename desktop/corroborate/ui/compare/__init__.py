@@ -1,0 +1,1 @@
+"""The Compare tabs: two articles side by side, row by row."""

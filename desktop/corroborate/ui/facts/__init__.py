@@ -1,0 +1,1 @@
+"""The Facts tab and the corroboration heat map: every source at once."""

@@ -1,0 +1,1 @@
+"""The Sources and Problems panels."""

@@ -1,0 +1,220 @@
+"""Qt item models over core results; they hold references, never copies."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QStyle
+
+from ...core.model import Article, LoadProblem
+from ..common.plain import plain_tooltip
+from ..common.table_model import ReadOnlyTableModel
+
+ARTICLE_ROLE = Qt.ItemDataRole.UserRole + 1
+PATH_ROLE = Qt.ItemDataRole.UserRole + 2
+SKIPPED_ROLE = Qt.ItemDataRole.UserRole + 3  # True for files left out on purpose
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class SourcesModel(ReadOnlyTableModel):
+    """One row per loaded article. The Source column is editable (rename an outlet)."""
+
+    COLUMNS = ("Source", "Title", "Sentences", "Format", "File")
+    SOURCE, TITLE, SENTENCES, FORMAT, FILE = range(5)
+
+    label_changed = Signal(str, str)  # article id, new label
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._articles: list[Article] = []
+        self._labels: dict[str, str] = {}
+
+    # --- data access -------------------------------------------------------------
+    @property
+    def articles(self) -> list[Article]:
+        return list(self._articles)
+
+    def label(self, article: Article) -> str:
+        return self._labels.get(article.id, article.source)
+
+    def article_at(self, row: int) -> Article:
+        return self._articles[row]
+
+    def row_of(self, article_id: str) -> int:
+        for row, article in enumerate(self._articles):
+            if article.id == article_id:
+                return row
+        return -1
+
+    # --- changes -------------------------------------------------------------------
+    def set_articles(self, articles: Sequence[Article]) -> None:
+        self.beginResetModel()
+        self._articles = list(articles)
+        self.endResetModel()
+
+    def add_articles(self, articles: Sequence[Article]) -> list[Article]:
+        """Append the articles not already present; return those added."""
+        known = {a.id for a in self._articles}
+        new = []
+        for article in articles:
+            if article.id not in known:
+                known.add(article.id)
+                new.append(article)
+        if new:
+            first = len(self._articles)
+            self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
+            self._articles.extend(new)
+            self.endInsertRows()
+        return new
+
+    def remove_article(self, article_id: str) -> None:
+        row = self.row_of(article_id)
+        if row >= 0:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._articles[row]
+            self.endRemoveRows()
+
+    def set_label(self, article_id: str, label: str) -> None:
+        row = self.row_of(article_id)
+        label = label.strip()
+        if row < 0:
+            return
+        if label and label != self._articles[row].source:
+            self._labels[article_id] = label
+        else:
+            self._labels.pop(article_id, None)
+        index = self.index(row, self.SOURCE)
+        self.dataChanged.emit(index, index)
+        self.label_changed.emit(article_id, self.label(self._articles[row]))
+
+    # --- QAbstractTableModel -------------------------------------------------------
+    def row_count(self) -> int:
+        return len(self._articles)
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == self.SOURCE:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not self.in_range(index):
+            return None
+        article = self._articles[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return {
+                self.SOURCE: self.label(article),
+                self.TITLE: article.title,
+                self.SENTENCES: len(article.sentences),
+                self.FORMAT: article.format,
+                self.FILE: Path(article.path).name,
+            }[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.SOURCE:
+                tip = f"{self.label(article)}\nDouble-click or press F2 to rename this source"
+                return plain_tooltip(tip)
+            return plain_tooltip(article.path if column == self.FILE else article.title)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.SENTENCES:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == ARTICLE_ROLE:
+            return article.id
+        if role == PATH_ROLE:
+            return article.path
+        return None
+
+    def setData(self, index: AnyIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or index.column() != self.SOURCE:
+            return False
+        text = str(value).strip()
+        if not text:
+            return False
+        self.set_label(self._articles[index.row()].id, text)
+        return True
+
+
+# How each kind of problem row reads: the word says it, the icon only repeats it.
+SKIPPED_TEXT = "Skipped"
+UNREADABLE_TEXT = "Could not read"
+SKIPPED_TIP = "Left out on purpose; nothing is wrong with the file"
+UNREADABLE_TIP = "This file could not be read as an article"
+
+
+@cache
+def problem_icon(skipped: bool) -> QIcon:
+    icon = QStyle.StandardPixmap.SP_MessageBoxInformation
+    if not skipped:
+        icon = QStyle.StandardPixmap.SP_MessageBoxWarning
+    return QApplication.style().standardIcon(icon)
+
+
+class ProblemsModel(ReadOnlyTableModel):
+    """One row per file left out: skipped on purpose (a read-me, a duplicate of an open
+    article) or could not be read, with the reason in plain words."""
+
+    COLUMNS = ("Kind", "File", "Reason", "Folder")
+    KIND, FILE, REASON, FOLDER = range(4)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._problems: list[LoadProblem] = []
+
+    @property
+    def problems(self) -> list[LoadProblem]:
+        return list(self._problems)
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self._problems = []
+        self.endResetModel()
+
+    def add_problems(self, problems: Sequence[LoadProblem]) -> None:
+        known = {(p.path, p.reason) for p in self._problems}
+        new = [p for p in problems if (p.path, p.reason) not in known]
+        if new:
+            first = len(self._problems)
+            self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
+            self._problems.extend(new)
+            self.endInsertRows()
+
+    def row_count(self) -> int:
+        return len(self._problems)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not self.in_range(index):
+            return None
+        problem = self._problems[index.row()]
+        path = Path(problem.path)
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            kind = SKIPPED_TEXT if problem.skipped else UNREADABLE_TEXT
+            return (kind, path.name, problem.reason, str(path.parent))[column]
+        if role == Qt.ItemDataRole.DecorationRole and column == self.KIND:
+            return problem_icon(problem.skipped)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.KIND:
+                return SKIPPED_TIP if problem.skipped else UNREADABLE_TIP
+            return plain_tooltip(f"{problem.path}\n{problem.reason}")
+        if role == PATH_ROLE:
+            return problem.path
+        if role == SKIPPED_ROLE:
+            return problem.skipped
+        return None
+
+
+def count_problems(problems: Sequence[LoadProblem]) -> tuple[int, int]:
+    """(skipped on purpose, could not be read) among `problems`."""
+    skipped = sum(p.skipped for p in problems)
+    return skipped, len(problems) - skipped

@@ -1,0 +1,1 @@
+"""What is open and what the user did to it: the annotation session, undo commands."""

@@ -1,0 +1,314 @@
+"""File → Export Annotations… and File → Import Annotations….
+
+The writing is `export_annotations`, plain and testable; the dialog only gathers the
+choices. Files are written atomically by core/annotations/export. From the menus, `Transfers` runs
+both on a worker (thousands of annotations take a noticeable fraction of a second), with
+its own connection to the store, and reports on the GUI thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.annotations.export import (
+    STATUS_FILTERS,
+    selected,
+    write_csv,
+    write_json,
+)
+from ...core.annotations.importing import ImportReport, import_json, read_json
+from ...core.annotations.store import Store
+from ...core.model import Annotation, Status
+from ..annotate.annotations_model import STATUS_TEXT, status_icon
+from ..common.plain import show_message
+from ..common.tasks import TaskHandle, run_task
+from ..common.widgets import StatusProgress
+from ..state.annotation_session import AnnotationSession
+
+if TYPE_CHECKING:
+    from ..main_window import MainWindow
+
+FORMATS = {"csv": "CSV table (*.csv)", "json": "W3C Web Annotation JSON (*.json)"}
+# Unreadable items named in the window after an import; the rest are only counted.
+PROBLEMS_SHOWN = 5
+
+
+@dataclass(frozen=True, slots=True)
+class ExportChoice:
+    path: str
+    format: str  # "csv" or "json"
+    status: str = "all"  # one of core.export.STATUS_FILTERS
+    bom: bool = False  # CSV only: lets Excel detect UTF-8
+    folder_only: bool = True  # only the open folder's annotations, else the whole store
+
+
+def export_annotations(
+    choice: ExportChoice, folder: Sequence[Annotation], everything: Sequence[Annotation]
+) -> int:
+    """Write the chosen annotations; returns how many were written."""
+    chosen = selected(folder if choice.folder_only else everything, choice.status)
+    if choice.format == "csv":
+        write_csv(choice.path, chosen, bom=choice.bom)
+    else:
+        write_json(choice.path, chosen)
+    return len(chosen)
+
+
+def import_annotations(session: AnnotationSession, path: str) -> ImportReport:
+    """Merge a JSON file's readable items into the store (importing twice adds nothing),
+    show them, and make it one undo step."""
+    report = import_json(session.store, path)
+    session.record_merge(report.merged, _import_text(path))
+    session.reload()
+    return report
+
+
+def _import_text(path: str) -> str:
+    return f"import {Path(path).name}"
+
+
+def import_summary(report: ImportReport) -> str:
+    """The status bar's line after an import."""
+    summary = (
+        f"Imported: {report.added} new, {report.updated} updated, "
+        f"{report.unchanged} already known"
+    )
+    if report.problems:
+        summary += f"; {_count(len(report.problems), 'item')} could not be read"
+    return summary
+
+
+def problems_text(report: ImportReport) -> str:
+    """What the window says about the items it could not read: the first few, each why."""
+    problems = report.problems
+    lines = [
+        f"Imported {_count(report.read, 'annotation')}; "
+        f"{_count(len(problems), 'item')} could not be read:",
+        *(str(p) for p in problems[:PROBLEMS_SHOWN]),
+    ]
+    if len(problems) > PROBLEMS_SHOWN:
+        lines.append(f"… and {len(problems) - PROBLEMS_SHOWN} more.")
+    return "\n".join(lines)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def export_stored(choice: ExportChoice, folder: Sequence[Annotation], store_path: Path) -> int:
+    """`export_annotations`, reading the whole store on this thread only when it is asked for
+    (run on a worker: a Store connection belongs to the thread that opened it)."""
+    everything: Sequence[Annotation] = ()
+    if not choice.folder_only:
+        with Store(store_path) as store:
+            everything = store.annotations()
+    return export_annotations(choice, folder, everything)
+
+
+def merge_file(store_path: Path, path: str) -> ImportReport:
+    """Merge a JSON file into the store at `store_path` through a connection of this thread."""
+    parsed = read_json(path)  # first, so a failure here is the file's and named as such
+    with Store(store_path) as store:
+        return parsed.merge_into(store)
+
+
+class Transfers(QObject):
+    """Export and import of the menus, on a worker; one at a time.
+
+    Neither can be cancelled half-way: the file is renamed into place whole and the
+    merge is one transaction, so a Cancel could only hide what happens anyway.
+    """
+
+    finished = Signal(str)  # what the status bar said when it was done
+
+    def __init__(self, session: AnnotationSession, window: MainWindow) -> None:
+        super().__init__(window)
+        self.session = session
+        self.window = window
+        self._task: TaskHandle | None = None
+        self.progress = StatusProgress()
+        self.progress.cancel_button.hide()
+        window.statusBar().addPermanentWidget(self.progress)
+
+    @property
+    def busy(self) -> bool:
+        return self._task is not None and not self._task.done
+
+    def export(self, choice: ExportChoice) -> None:
+        folder = [p.annotation for p in self.session.listed()]
+        path = self.session.store.path
+
+        def exported(count: int) -> str:
+            self.window.settings.last_save_folder = str(Path(choice.path).parent)
+            return f"{count} annotation(s) exported to {choice.path}"
+
+        self._start(
+            "Exporting annotations",
+            lambda _progress: export_stored(choice, folder, path),
+            exported,
+            "Export failed",
+            "Could not write the file",
+        )
+
+    def import_file(self, path: str) -> None:
+        store_path = self.session.store.path
+
+        def imported(report: ImportReport) -> str:
+            self.session.record_merge(report.merged, _import_text(path))
+            self.session.refresh()  # on a worker too when the store is large
+            if report.problems:
+                self._show_problems(report)
+            return import_summary(report)
+
+        self._start(
+            "Importing annotations",
+            lambda _progress: merge_file(store_path, path),
+            imported,
+            "Import failed",
+            f"Could not import {path}",
+        )
+
+    def _show_problems(self, report: ImportReport) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Import Annotations",
+            problems_text(report),
+            QMessageBox.StandardButton.Ok,
+            self.window,
+        )
+        box.setObjectName("importProblems")
+        box.setTextFormat(Qt.TextFormat.PlainText)  # ids and dates from the file may look like HTML
+        box.finished.connect(box.deleteLater)
+        box.open()  # window-modal without blocking: the import is already done
+
+    def _start(self, doing: str, work, done, failed_title: str, failed_text: str) -> None:
+        if self.busy:
+            self.window.statusBar().showMessage("Wait for the export or import to finish", 5000)
+            return
+        self.progress.start(doing)
+        self.window.statusBar().showMessage(f"{doing}…")
+
+        def on_done(result, error: BaseException | None) -> None:
+            self.progress.finish()
+            self._task = None
+            if error is not None:  # OSError, AnnotationFormatError: the message says which
+                self.window.statusBar().clearMessage()
+                text = f"{failed_text}:\n{error}"
+                show_message(self.window, QMessageBox.Icon.Critical, failed_title, text)
+                self.finished.emit("")
+                return
+            message = done(result)
+            self.window.statusBar().showMessage(message, 10000)
+            self.finished.emit(message)
+
+        self._task = run_task(work, on_done, None, self)
+
+
+class ExportDialog(QDialog):
+    def __init__(
+        self,
+        start_folder: str,
+        has_folder: bool = True,
+        parent: QWidget | None = None,
+        file_stem: str = "annotations",
+    ) -> None:
+        """`start_folder` and `file_stem` make the file Browse… proposes first."""
+        super().__init__(parent)
+        self.setWindowTitle("Export Annotations")
+        self._start_folder = start_folder
+        self._file_stem = file_stem
+        self.format = QComboBox()
+        for key, text in FORMATS.items():
+            self.format.addItem(text, key)
+        self.format.setToolTip("CSV opens in spreadsheets; JSON keeps everything for re-import")
+        self.status = QComboBox()
+        for value in STATUS_FILTERS:
+            if value == "all":
+                self.status.addItem("All statuses", value)
+            else:
+                self.status.addItem(status_icon(Status(value)), STATUS_TEXT[Status(value)], value)
+        self.status.setToolTip("Export only annotations of this status")
+        self.bom = QCheckBox("Start with a byte order &mark (for Excel)")
+        self.bom.setToolTip("Excel reads UTF-8 CSV correctly only with this mark")
+        self.folder_only = QCheckBox("Only annotations of the open &folder")
+        self.folder_only.setChecked(has_folder)
+        self.folder_only.setEnabled(has_folder)
+        self.folder_only.setToolTip("Otherwise every annotation ever made is exported")
+        self.path = QLineEdit()
+        self.path.setPlaceholderText("Choose where to save")
+        browse = QPushButton("&Browse…")
+        browse.clicked.connect(self.browse)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path, 1)
+        path_row.addWidget(browse)
+
+        form = QFormLayout()
+        form.addRow("F&ormat:", self.format)
+        form.addRow("&Status:", self.status)
+        form.addRow("", self.bom)
+        form.addRow("", self.folder_only)
+        form.addRow("&File:", path_row)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.format.currentIndexChanged.connect(self._sync)
+        self.path.textChanged.connect(self._sync)
+        self._sync()
+        self.resize(560, self.sizeHint().height())
+
+    @property
+    def chosen_format(self) -> str:
+        return self.format.currentData()
+
+    def _sync(self) -> None:
+        csv = self.chosen_format == "csv"
+        self.bom.setEnabled(csv)
+        path = self.path.text().strip()
+        if path:
+            suffix = f".{self.chosen_format}"
+            if Path(path).suffix.lower() in (".csv", ".json") and not path.endswith(suffix):
+                self.path.blockSignals(True)
+                self.path.setText(str(Path(path).with_suffix(suffix)))
+                self.path.blockSignals(False)
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setEnabled(bool(self.path.text().strip()))
+
+    def browse(self) -> None:
+        fmt = self.chosen_format
+        start = self.path.text() or str(Path(self._start_folder) / f"{self._file_stem}.{fmt}")
+        path, _ = QFileDialog.getSaveFileName(self, "Export Annotations", start, FORMATS[fmt])
+        if path:
+            self.path.setText(path if Path(path).suffix else f"{path}.{fmt}")
+
+    def choice(self) -> ExportChoice:
+        return ExportChoice(
+            path=self.path.text().strip(),
+            format=self.chosen_format,
+            status=self.status.currentData(),
+            bom=self.bom.isChecked() and self.chosen_format == "csv",
+            folder_only=self.folder_only.isChecked(),
+        )
