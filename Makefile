@@ -2,8 +2,9 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# One install (the app with its test extras) serves every target, so `make run` after
+# `make test` starts at once.
 STAMP := $(VENV)/.installed
-TEST_STAMP := $(VENV)/.installed-test
 
 .PHONY: run test bench lint clean
 
@@ -12,24 +13,20 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --upgrade pip
 
 $(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -e .
-	touch $@
-
-$(TEST_STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -e '.[test]'
 	touch $@
 
 run: $(STAMP)
 	$(BIN)/corroborate seeds
 
-test: $(TEST_STAMP)
+test: $(STAMP)
 	./.ci/system-deps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
-bench: $(TEST_STAMP)
+bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests/benchmarks -s --override-ini addopts=
 
-lint: $(TEST_STAMP)
+lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 

@@ -49,11 +49,29 @@ def wheel(source, tmp_path_factory) -> Path:
     """The wheel, built offline (no build isolation, no index)."""
     out = tmp_path_factory.mktemp("wheel")
     command = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation"]
-    command += ["--no-index", "--quiet", "--wheel-dir", str(out), str(source)]
+    command += ["--no-index", "--verbose", "--wheel-dir", str(out), str(source)]
     result = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
     (built,) = out.glob("corroborate-*.whl")
+    built_log[:] = [result.stdout + result.stderr]
     return built
+
+
+built_log: list[str] = []
+
+
+def test_the_build_is_not_deprecated(wheel):
+    """setuptools stops building projects that declare metadata in deprecated ways (the licence
+    as a TOML table ends in 2027): the build says nothing of the kind."""
+    log = built_log[0]
+    assert "SetuptoolsDeprecationWarning" not in log and "is deprecated" not in log, log[-3000:]
+
+
+def test_the_wheel_declares_its_licence(wheel):
+    metadata = zipfile.ZipFile(wheel).read(
+        next(n for n in zipfile.ZipFile(wheel).namelist() if n.endswith("/METADATA"))
+    ).decode()
+    assert "License-Expression: GPL-3.0-or-later" in metadata
 
 
 @pytest.fixture(scope="module")
