@@ -1,17 +1,29 @@
+import re
+import tomllib
+
 from PySide6.QtGui import QKeySequence
 
 from corroborate.ui.common.actions import ACTION_SPECS
 from corroborate.ui.common.dialogs import AboutDialog, ShortcutsDialog
+from tests.conftest import ROOT
 
 
-def test_about_lists_each_main_library_with_its_licence(qtbot):
+def test_about_lists_every_runtime_library_with_its_version_and_licence(qtbot):
+    """The About dialog credits each library the app ships with, as pyproject.toml declares
+    them: a dependency added later is listed without anyone editing the dialog."""
     dialog = AboutDialog()
     qtbot.addWidget(dialog)
     table = dialog.licences
-    rows = {table.item(r, 0).text(): table.item(r, 2).text() for r in range(table.rowCount())}
-    assert rows["rapidfuzz"] == "MIT"
-    assert "LGPL" in rows["PySide6-Essentials"]
-    assert len(rows) == 8 and all(rows.values())
+    rows = {
+        table.item(r, 0).text(): (table.item(r, 1).text(), table.item(r, 2).text())
+        for r in range(table.rowCount())
+    }
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
+    names = {re.split(r"[<>=!~;\[ ]", d, maxsplit=1)[0] for d in declared}
+    assert set(rows) == names and len(names) >= 14
+    assert rows["rapidfuzz"][1] == "MIT"
+    assert "LGPL" in rows["PySide6-Essentials"][1]
+    assert all(version and version != "?" and licence for version, licence in rows.values())
 
 
 def test_shortcuts_dialog_lists_every_action_with_a_shortcut(qtbot):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from importlib import metadata
 
 from PySide6.QtCore import Qt
@@ -21,23 +22,27 @@ from ... import __version__
 from .actions import ACTION_SPECS
 from .widgets import enlarge
 
-# The libraries the app is built on, in the order the About dialog lists them.
-MAIN_DEPENDENCIES = (
-    "PySide6-Essentials",
-    "rapidfuzz",
-    "platformdirs",
-    "pysbd",
-    "charset-normalizer",
-    "trafilatura",
-    "python-docx",
-    "pypdf",
-)
+APP_DISTRIBUTION = "corroborate"
+
+
+def runtime_dependencies() -> list[str]:
+    """The libraries the app is built on, as its own installed metadata declares them (the
+    optional test and packaging extras left out), in the order pyproject.toml lists them."""
+    try:
+        requirements = metadata.requires(APP_DISTRIBUTION) or []
+    except metadata.PackageNotFoundError:  # run from a checkout that was never installed
+        return []
+    return [
+        re.split(r"[<>=!~;\[ (]", requirement, maxsplit=1)[0]
+        for requirement in requirements
+        if "extra ==" not in requirement
+    ]
 
 
 def dependency_licences() -> list[tuple[str, str, str]]:
-    """(name, version, licence) of each main dependency, read from its installed metadata."""
+    """(name, version, licence) of each runtime dependency, read from its installed metadata."""
     rows = []
-    for name in MAIN_DEPENDENCIES:
+    for name in runtime_dependencies():
         try:
             meta = metadata.metadata(name)
         except metadata.PackageNotFoundError:
