@@ -6,13 +6,50 @@ spreadsheets could run a cell as a formula, or a typo in a path would print a tr
 
 import csv
 import json
+from pathlib import Path
 
+from corroborate.cli import align as align_command
 from corroborate.cli.align import csv_rows
+from corroborate.core.ingest.readers import read_article
 from tests.cli.test_cli_load import run_cli
 from tests.conftest import SEEDS
 
 A = SEEDS / "crbc-news.txt"
 B = SEEDS / "ssbcrackexams.txt"
+STATE_VISIT = SEEDS / "state-visit-economic-security-talks.txt"
+
+
+def test_a_four_day_visit_against_a_three_day_one_is_a_discrepancy_in_json_and_csv(tmp_path):
+    out = tmp_path / "pairs.csv"
+    proc = run_cli("align", str(A), str(STATE_VISIT), "--csv", str(out))
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    found = [d for m in data["matches"] for d in m["discrepancies"]]
+    durations = [d for d in found if d["kind"] == "duration" and "four-day" in d["explanation"]]
+    assert durations, found
+    four_day = durations[0]
+    assert "three-day" in four_day["explanation"]
+    assert four_day["a"]["value"] == "four-day" and four_day["b"]["value"] == "three-day"
+    a_text = data["a"]["text"]
+    assert a_text[four_day["a"]["start"] : four_day["a"]["end"]] == "four-day"
+    with out.open(encoding="utf-8", newline="") as f:
+        cells = [r["discrepancies"] for r in csv.DictReader(f) if r["kind"] == "match"]
+    assert four_day["explanation"] in cells
+
+
+def test_the_two_articles_are_read_once(monkeypatch):
+    reads = []
+
+    def counting(path, *args, **kwargs):
+        reads.append(Path(path).name)
+        return read_article(path, *args, **kwargs)
+
+    monkeypatch.setattr("corroborate.core.ingest.loading.read_article", counting)
+    monkeypatch.setattr(align_command, "read_article", counting)
+    a, b = align_command._read_one(str(A)), align_command._read_one(str(STATE_VISIT))
+    corpus = align_command._folder_corpus(a, b)
+    assert reads.count(A.name) == 1 and reads.count(STATE_VISIT.name) == 1
+    assert len(reads) == len(corpus.articles) == len(set(reads))
 
 
 def test_json_has_both_articles_matches_with_diffs_and_unmatched_sentences():
@@ -25,7 +62,7 @@ def test_json_has_both_articles_matches_with_diffs_and_unmatched_sentences():
     sentences_a = data["a"]["sentences"]
     for m in data["matches"]:
         assert set(m) >= {"a", "b", "score", "diff", "discrepancies"}
-        assert 0 <= m["score"] <= 100 and m["discrepancies"] == []
+        assert 0 <= m["score"] <= 100
         joined = " ".join(sentences_a[i]["text"] for i in m["a"])
         assert m["diff"][0]["a_start"] == 0 and m["diff"][-1]["a_end"] == len(joined)
         assert {op["kind"] for op in m["diff"]} <= {"equal", "insert", "delete", "replace"}

@@ -3,6 +3,7 @@ import pytest
 from corroborate.ui.common.settings import Settings
 from corroborate.ui.common.tasks import wait_for_workers
 from corroborate.ui.main_window import MainWindow
+from tests.ui.bench import Bench
 
 
 @pytest.fixture(autouse=True)
@@ -44,3 +45,12 @@ def open_and_wait(qtbot, window, folder, ready=None) -> None:
         return
     with qtbot.waitSignal(ready, timeout=30_000):
         wait_loaded(qtbot, window, lambda: window.open_folder(str(folder)))
+
+
+@pytest.fixture
+def bench(qtbot):
+    """The parts over one Workspace, without the main window (tests/ui/bench.py)."""
+    built = Bench(Settings())
+    qtbot.addWidget(built)
+    built.show()
+    return built

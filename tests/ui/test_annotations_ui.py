@@ -37,28 +37,36 @@ from tests.ui.conftest import open_and_wait
 LEFT, RIGHT = "economic-ties-regional-tensions.txt", "ssbcrackexams.txt"
 
 
-def load(qtbot, window, folder) -> None:
-    open_and_wait(qtbot, window, folder, window.comparisons.corpus_ready)
+def load(qtbot, shell, folder) -> None:
+    open_and_wait(qtbot, shell, folder, shell.comparisons.corpus_ready)
 
 
-def load_copy(qtbot, window, seeds_dir, tmp_path) -> Path:
+def load_copy(qtbot, shell, seeds_dir, tmp_path) -> Path:
     """Open a copy of the seeds, which the test may edit."""
     folder = tmp_path / "articles"
     shutil.copytree(seeds_dir, folder)
-    load(qtbot, window, folder)
+    load(qtbot, shell, folder)
     return folder
 
 
-def compare(qtbot, window, left=LEFT, right=RIGHT) -> CompareTab:
-    articles = {Path(a.path).name: a for a in window.sources.articles}
-    tab = window.comparisons.open(articles[left], articles[right])
+def compare(qtbot, shell, left=LEFT, right=RIGHT) -> CompareTab:
+    articles = {Path(a.path).name: a for a in shell.sources.articles}
+    tab = shell.comparisons.open(articles[left], articles[right])
     qtbot.waitUntil(lambda: tab.is_aligned and not tab.is_aligning, timeout=10_000)
     tab.view.setFocus()
     return tab
 
 
 @pytest.fixture
-def seeded(qtbot, window, seeds_dir):
+def seeded(qtbot, bench, seeds_dir):
+    """The parts over a workspace with the seeds loaded."""
+    load(qtbot, bench, seeds_dir)
+    return bench
+
+
+@pytest.fixture
+def seeded_window(qtbot, window, seeds_dir):
+    """The main window with the seeds loaded."""
     load(qtbot, window, seeds_dir)
     return window
 
@@ -89,12 +97,12 @@ def status_of(tab: CompareTab, row: int):
     return (annotation.status, annotation.note) if annotation else None
 
 
-def undo(window) -> None:
-    window.actions_[ActionId.UNDO].trigger()
+def undo(shell) -> None:
+    shell.actions_[ActionId.UNDO].trigger()
 
 
-def redo(window) -> None:
-    window.actions_[ActionId.REDO].trigger()
+def redo(shell) -> None:
+    shell.actions_[ActionId.REDO].trigger()
 
 
 # --- keyboard flow and persistence ------------------------------------------------------
@@ -168,9 +176,10 @@ def test_a_sentence_found_in_one_source_can_be_annotated_alone(qtbot, seeded):
 # --- undo and redo ----------------------------------------------------------------------
 
 
-def test_edit_menu_undoes_and_redoes_status_and_note(qtbot, seeded):
+def test_edit_menu_undoes_and_redoes_status_and_note(qtbot, seeded_window):
+    seeded = seeded_window
     tab = compare(qtbot, seeded)
-    edit_actions = seeded.annotator.edit_menu.actions()
+    edit_actions = seeded.edit_menu.actions()
     assert seeded.actions_[ActionId.UNDO] in edit_actions
     assert seeded.actions_[ActionId.REDO] in edit_actions
     assert seeded.actions_[ActionId.UNDO].shortcut().toString() == "Ctrl+Z"
@@ -349,8 +358,8 @@ def test_renamed_source_is_stored_restored_and_undoable(qtbot, make_window, seed
 # --- the Annotations list ------------------------------------------------------------------
 
 
-def annotate_three(qtbot, window) -> CompareTab:
-    tab = compare(qtbot, window)
+def annotate_three(qtbot, shell) -> CompareTab:
+    tab = compare(qtbot, shell)
     for nth, (key, note) in enumerate(
         ((Qt.Key.Key_A, "solid"), (Qt.Key.Key_D, "numbers differ"), (Qt.Key.Key_U, ""))
     ):
@@ -358,8 +367,8 @@ def annotate_three(qtbot, window) -> CompareTab:
         QTest.keyClick(tab.view, key)
         if note:
             QTest.keyClick(tab.view, Qt.Key.Key_N)
-            type_text(window.annotator.panel.note, note)
-            QTest.keyClick(window.annotator.panel.note, Qt.Key.Key_Escape)
+            type_text(shell.annotator.panel.note, note)
+            QTest.keyClick(shell.annotator.panel.note, Qt.Key.Key_Escape)
     return tab
 
 
@@ -425,9 +434,9 @@ def test_orphan_is_listed_with_its_quote_after_its_sentence_left_the_file(
 
 def test_export_writes_csv_and_json_and_import_twice_adds_nothing(qtbot, seeded, tmp_path):
     annotate_three(qtbot, seeded)
-    annotator = seeded.annotator
+    annotator, files = seeded.annotator, seeded.annotation_files
     out = tmp_path / "notes.csv"
-    assert annotator.export(ExportChoice(str(out), "csv", status="all", bom=True)) == 3
+    assert files.export(ExportChoice(str(out), "csv", status="all", bom=True)) == 3
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     with out.open(encoding="utf-8-sig", newline="") as handle:
@@ -439,9 +448,9 @@ def test_export_writes_csv_and_json_and_import_twice_adds_nothing(qtbot, seeded,
     assert all(row[3] and row[9] for row in rows[1:])  # pairs: sources a and b filled
 
     disputed = tmp_path / "disputed.json"
-    assert annotator.export(ExportChoice(str(disputed), "json", status="disputed")) == 1
+    assert files.export(ExportChoice(str(disputed), "json", status="disputed")) == 1
     everything = tmp_path / "all.json"
-    assert annotator.export(ExportChoice(str(everything), "json")) == 3
+    assert files.export(ExportChoice(str(everything), "json")) == 3
     items = json.loads(everything.read_text(encoding="utf-8"))["first"]["items"]
     assert len(items) == 3
 
@@ -458,9 +467,9 @@ def test_export_writes_csv_and_json_and_import_twice_adds_nothing(qtbot, seeded,
 
 def test_an_import_is_one_step_that_undo_takes_back(qtbot, seeded, tmp_path):
     annotate_three(qtbot, seeded)
-    annotator, session = seeded.annotator, seeded.annotator.session
+    session, files = seeded.annotator.session, seeded.annotation_files
     colleague = tmp_path / "colleague.json"
-    annotator.export(ExportChoice(str(colleague), "json"))
+    files.export(ExportChoice(str(colleague), "json"))
     # The colleague rewrote the note of the "solid" pair later; here the unverified one
     # was cleared meanwhile, so the import brings it back.
     data = json.loads(colleague.read_text(encoding="utf-8"))
@@ -470,20 +479,20 @@ def test_an_import_is_one_step_that_undo_takes_back(qtbot, seeded, tmp_path):
     solid["modified"] = "2099-01-01T00:00:00Z"
     colleague.write_text(json.dumps(data), encoding="utf-8")
     notes = lambda: sorted(p.annotation.note for p in session.listed())  # noqa: E731
-    tab = annotator.current_tab()
+    tab = seeded.comparisons.current()
     go_to(tab, proxy_row(tab, MATCHED, 2))
     QTest.keyClick(tab.view, Qt.Key.Key_Delete)
     assert notes() == ["numbers differ", "solid"]
 
-    with qtbot.waitSignal(annotator.transfers.finished, timeout=10_000):
-        annotator.transfers.import_file(str(colleague))
+    with qtbot.waitSignal(files.transfers.finished, timeout=10_000):
+        files.transfers.import_file(str(colleague))
     qtbot.waitUntil(lambda: len(session.listed()) == 3, timeout=10_000)
     assert notes() == ["", "numbers differ", "seen by two of us"]
     undo_action = seeded.actions_[ActionId.UNDO]
     assert undo_action.text() == "&Undo Import colleague.json"
     undo(seeded)
     assert notes() == ["numbers differ", "solid"], "undo did not take the import back"
-    assert annotator.list_panel.model.rowCount() == 2
+    assert seeded.annotator.list_panel.model.rowCount() == 2
     redo(seeded)
     assert notes() == ["", "numbers differ", "seen by two of us"]
     undo(seeded)
@@ -517,8 +526,8 @@ def test_an_import_with_bad_items_brings_in_the_rest_says_why_and_undoes_exactly
     data["first"]["items"] = [huge, *good_items[:2], "junk", boolean, good_items[2], html_date]
     colleague.write_text(json.dumps(data), encoding="utf-8")
 
-    with qtbot.waitSignal(seeded.annotator.transfers.finished, timeout=10_000) as done:
-        seeded.annotator.transfers.import_file(str(colleague))
+    with qtbot.waitSignal(seeded.annotation_files.transfers.finished, timeout=10_000) as done:
+        seeded.annotation_files.transfers.import_file(str(colleague))
     qtbot.waitUntil(lambda: len(session.listed()) == 4, timeout=10_000)
     assert done.args[0] == "Imported: 3 new, 0 updated, 0 already known; 4 items could not be read"
     [box] = seeded.findChildren(QMessageBox, "importProblems")
@@ -538,13 +547,13 @@ def test_an_import_with_bad_items_brings_in_the_rest_says_why_and_undoes_exactly
     assert session.store.annotations() == before, "undo removed more or less than the import"
 
 
-def import_sixty(qtbot, window, tmp_path) -> list:
+def import_sixty(qtbot, shell, tmp_path) -> list:
     """The user's own 25 marks, then a colleague's 60 imported: a store large enough to be
     placed on a worker."""
-    session = window.annotator.session
-    articles = list(window.sources.articles)
+    session = shell.annotator.session
+    articles = list(shell.sources.articles)
     made = [
-        new_annotation(Status.AGREED, session.targets(a, [s.index], window.sources.label(a)))
+        new_annotation(Status.AGREED, session.targets(a, [s.index], shell.sources.label(a)))
         for a in articles
         for s in a.sentences[:15]
     ][:60]
@@ -553,8 +562,8 @@ def import_sixty(qtbot, window, tmp_path) -> list:
             session.set_status(session.targets(a, [s.index], "x"), Status.DISPUTED)
     colleague = tmp_path / "colleague.json"
     write_json(colleague, made)
-    with qtbot.waitSignal(window.annotator.transfers.finished, timeout=10_000):
-        window.annotator.transfers.import_file(str(colleague))
+    with qtbot.waitSignal(shell.annotation_files.transfers.finished, timeout=10_000):
+        shell.annotation_files.transfers.import_file(str(colleague))
     qtbot.waitUntil(lambda: len(session.listed()) == 85 and not session.is_placing, timeout=10_000)
     return made
 
@@ -628,7 +637,8 @@ def test_export_dialog_offers_bom_for_csv_only_and_needs_a_file(qtbot, tmp_path)
     assert (choice.format, choice.bom, choice.folder_only) == ("json", False, True)
 
 
-def test_every_annotation_action_is_registered_with_a_shortcut(seeded):
+def test_every_annotation_action_is_registered_with_a_shortcut(seeded_window):
+    seeded = seeded_window
     for action_id in (
         ActionId.MARK_AGREED,
         ActionId.MARK_DISPUTED,

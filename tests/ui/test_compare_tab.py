@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from corroborate.core.alignment.similarity import Corpus
 from corroborate.core.ingest.readers import read_article
 from corroborate.core.model import Alignment, Article, Match, Sentence
-from corroborate.core.text.words import tokenize
+from corroborate.core.text.words import word_tokens
 from corroborate.ui.common.actions import ACTION_SPECS, ActionId
 from corroborate.ui.common.dialogs import ShortcutsDialog
 from corroborate.ui.compare.compare_dialog import NewComparisonDialog
@@ -35,22 +35,29 @@ LEFT, RIGHT = "economic-ties-regional-tensions.txt", "ssbcrackexams.txt"
 
 
 @pytest.fixture
-def seeded(qtbot, window, seeds_dir):
+def seeded(qtbot, bench, seeds_dir):
+    """The parts over a workspace with the seeds loaded and their word statistics ready."""
+    open_and_wait(qtbot, bench, seeds_dir, bench.comparisons.corpus_ready)
+    return bench
+
+
+@pytest.fixture
+def seeded_window(qtbot, window, seeds_dir):
     """The main window with the seeds loaded and their word statistics ready."""
     open_and_wait(qtbot, window, seeds_dir, window.comparisons.corpus_ready)
     return window
 
 
-def article(window, name: str) -> Article:
-    return next(a for a in window.sources.articles if Path(a.path).name == name)
+def article(shell, name: str) -> Article:
+    return next(a for a in shell.sources.articles if Path(a.path).name == name)
 
 
-def open_comparison(qtbot, window, left=LEFT, right=RIGHT) -> CompareTab:
-    return _open(qtbot, window, article(window, left), article(window, right))
+def open_comparison(qtbot, shell, left=LEFT, right=RIGHT) -> CompareTab:
+    return _open(qtbot, shell, article(shell, left), article(shell, right))
 
 
-def _open(qtbot, window, a, b) -> CompareTab:
-    tab = window.comparisons.open(a, b)
+def _open(qtbot, shell, a, b) -> CompareTab:
+    tab = shell.comparisons.open(a, b)
     qtbot.waitUntil(lambda: tab.summary().endswith(f"threshold {tab.threshold}"), timeout=10_000)
     return tab
 
@@ -69,7 +76,7 @@ def differs(tab: CompareTab, row) -> bool:
     if row.kind != MATCHED:
         return True
     words = [
-        tuple(t.norm for t in tokenize(tab.model.text(side, name)))
+        tuple(t.norm for t in word_tokens(tab.model.text(side, name)))
         for side, name in ((row.a, "a"), (row.b, "b"))
     ]
     return words[0] != words[1]
@@ -273,14 +280,14 @@ def test_ctrl_k_asks_for_two_articles_and_opens_their_comparison(qtbot, seeded):
 
 
 def test_compare_button_of_the_sources_list_and_two_comparisons_at_once(qtbot, seeded):
-    assert not seeded.compare_button.isEnabled()
+    assert not seeded.sources_panel.compare_button.isEnabled()
     selection = seeded.sources_view.selectionModel()
     rows = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
     for name in (LEFT, RIGHT):
         index = seeded.sources.index(seeded.sources.row_of(article(seeded, name).id), 0)
         selection.select(index, rows)
-    assert seeded.compare_button.isEnabled()
-    qtbot.mouseClick(seeded.compare_button, Qt.MouseButton.LeftButton)
+    assert seeded.sources_panel.compare_button.isEnabled()
+    qtbot.mouseClick(seeded.sources_panel.compare_button, Qt.MouseButton.LeftButton)
     first = seeded.tabs.currentWidget()
     qtbot.waitUntil(lambda: first.model.rowCount() > 0, timeout=10_000)
     second = _open(qtbot, seeded, article(seeded, "crbc-news.txt"), article(seeded, LEFT))
@@ -351,7 +358,7 @@ def test_sentences_only_in_b_follow_their_neighbour_in_b():
     assert [r.b for r in by_b] == [(0,), (1,), (2,), (3,)]
 
 
-def test_word_differences_are_computed_only_for_rows_on_screen(qtbot):
+def test_word_differences_are_computed_only_for_rows_on_screen(qtbot, monkeypatch):
     count = 200
     a = _article(
         "a", [f"Sentence number {i} reports that the ministers met." for i in range(count)]
@@ -360,14 +367,15 @@ def test_word_differences_are_computed_only_for_rows_on_screen(qtbot):
     matches = tuple(Match((i,), (i,), 70) for i in range(count))
     alignment = Alignment(a, b, 30, matches, (), ())
     calls = []
+    from corroborate.core.alignment import comparison
+    from corroborate.core.alignment.word_diff import word_diff
 
     def differ(x, y):
         calls.append(x)
-        from corroborate.core.alignment.word_diff import word_diff
-
         return word_diff(x, y)
 
-    model = ComparisonModel(alignment, differ)
+    monkeypatch.setattr(comparison, "word_diff", differ)
+    model = ComparisonModel(alignment)
     proxy = ComparisonFilter()
     proxy.setSourceModel(model)
     view = ComparisonView()
@@ -384,7 +392,8 @@ def test_word_differences_are_computed_only_for_rows_on_screen(qtbot):
     qtbot.waitUntil(lambda: view.rowHeight(0) > wide, timeout=2_000)
 
 
-def test_everything_is_reachable_with_the_tab_key_and_explained(qtbot, seeded):
+def test_everything_is_reachable_with_the_tab_key_and_explained(qtbot, seeded_window):
+    seeded = seeded_window
     tab = open_comparison(qtbot, seeded)
     seeded.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is seeded, timeout=2_000)

@@ -11,6 +11,7 @@ from PySide6.QtGui import QFont, QPalette, QTextDocument
 from PySide6.QtTest import QTest
 
 from corroborate.core.model import Status
+from corroborate.ui.common.discrepancy_hints import DIFFERS_CLASS, PANEL_HINT, layered_html
 from corroborate.ui.compare.compare_model import (
     ANNOTATION_ROLE,
     DISCREPANCY_ROLE,
@@ -24,7 +25,6 @@ from corroborate.ui.compare.delegates import (
     blend,
     word_style_sheet,
 )
-from corroborate.ui.compare.discrepancy_hints import DIFFERS_CLASS, PANEL_HINT, layered_html
 from corroborate.ui.transfer.export_dialog import ExportChoice
 from tests.ui.conftest import open_and_wait
 
@@ -33,10 +33,10 @@ STATE_VISIT = "state-visit-economic-security-talks.txt"
 
 
 @pytest.fixture
-def visit_pair(qtbot, window, seeds_dir) -> CompareTab:
-    open_and_wait(qtbot, window, seeds_dir, window.comparisons.corpus_ready)
-    by_name = {Path(a.path).name: a for a in window.sources.articles}
-    tab = window.comparisons.open(by_name[CRBC], by_name[STATE_VISIT])
+def visit_pair(qtbot, bench, seeds_dir) -> CompareTab:
+    open_and_wait(qtbot, bench, seeds_dir, bench.comparisons.corpus_ready)
+    by_name = {Path(a.path).name: a for a in bench.sources.articles}
+    tab = bench.comparisons.open(by_name[CRBC], by_name[STATE_VISIT])
     qtbot.waitUntil(lambda: tab.is_aligned and not tab.is_aligning, timeout=10_000)
     tab.view.setFocus()
     return tab
@@ -143,7 +143,7 @@ def test_marking_the_pair_with_d_fills_the_exported_discrepancy_column(qtbot, vi
     annotation = tab.proxy.index(row, ComparisonModel.STATUS).data(ANNOTATION_ROLE)
     assert annotation.discrepancy == "; ".join(d.explanation for d in found)
     out = tmp_path / "pairs.csv"
-    assert window.annotator.export(ExportChoice(str(out), "csv")) == 1
+    assert window.annotation_files.export(ExportChoice(str(out), "csv")) == 1
     with out.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert {r["discrepancy"] for r in rows} == {annotation.discrepancy}

@@ -31,25 +31,25 @@ CRBC = "crbc-news.txt"
 STATE_VISIT = "state-visit-economic-security-talks.txt"
 
 
-def load_and_find_facts(qtbot, window, paths) -> None:
-    window.resize(1400, 900)
-    with qtbot.waitSignal(window.corroboration.table_ready, timeout=30_000):
-        wait_loaded(qtbot, window, lambda: window.add_paths([str(p) for p in paths]))
+def load_and_find_facts(qtbot, shell, paths) -> None:
+    shell.resize(1400, 900)
+    with qtbot.waitSignal(shell.corroboration.table_ready, timeout=30_000):
+        wait_loaded(qtbot, shell, lambda: shell.add_paths([str(p) for p in paths]))
 
 
 @pytest.fixture
-def seeded(qtbot, window, seeds_dir):
-    load_and_find_facts(qtbot, window, [seeds_dir])
-    return window
+def seeded(qtbot, bench, seeds_dir):
+    load_and_find_facts(qtbot, bench, [seeds_dir])
+    return bench
 
 
-def articles(window) -> dict:
-    return {Path(a.path).name: a for a in window.sources.articles}
+def articles(shell) -> dict:
+    return {Path(a.path).name: a for a in shell.sources.articles}
 
 
-def open_facts(window) -> FactsTab:
-    window.actions_[ActionId.SHOW_FACTS].trigger()
-    tab = window.tabs.currentWidget()
+def open_facts(shell) -> FactsTab:
+    shell.actions_[ActionId.SHOW_FACTS].trigger()
+    tab = shell.tabs.currentWidget()
     assert isinstance(tab, FactsTab)
     return tab
 
@@ -222,7 +222,7 @@ def test_fact_marked_disputed_with_a_note_is_listed_and_exported(qtbot, seeded, 
     assert seeded.annotator.list_panel.model.rowCount() == 1
 
     out = tmp_path / "facts.csv"
-    assert seeded.annotator.export(ExportChoice(str(out), "csv")) == 1
+    assert seeded.annotation_files.export(ExportChoice(str(out), "csv")) == 1
     with out.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert {r["status"] for r in rows} == {"disputed"}

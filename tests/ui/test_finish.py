@@ -206,7 +206,7 @@ def test_report_export_shows_progress_that_cancel_stops(
         return real_find(corpus, progress)
 
     monkeypatch.setattr(report_module, "find_facts", slow_find)
-    window.corroboration.table = None  # the facts are not known yet
+    window.workspace.facts = None  # the facts are not known yet
     out = tmp_path / "report.html"
     export = window.report_export
     with qtbot.assertNotEmitted(export.written, wait=300):

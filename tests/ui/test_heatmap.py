@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette, QTextCharFormat
 
+from corroborate.core.facts.coverage import others_by_sentence
 from corroborate.core.ingest.loading import load_paths
 from corroborate.ui.reading.article_tab import ArticleTab
 from corroborate.ui.reading.heatmap import (
@@ -15,7 +16,6 @@ from corroborate.ui.reading.heatmap import (
     describe,
     heat_colour,
     level_of,
-    others_by_sentence,
 )
 from tests.ui.conftest import open_and_wait
 
@@ -24,15 +24,15 @@ STATE_VISIT = "state-visit-economic-security-talks.txt"
 
 
 @pytest.fixture
-def seeded(qtbot, window, seeds_dir):
-    open_and_wait(qtbot, window, seeds_dir, window.corroboration.table_ready)
-    return window
+def seeded(qtbot, bench, seeds_dir):
+    open_and_wait(qtbot, bench, seeds_dir, bench.corroboration.table_ready)
+    return bench
 
 
-def article_tab(window, name: str = STATE_VISIT) -> ArticleTab:
-    article = next(a for a in window.sources.articles if Path(a.path).name == name)
-    window.show_article(article.id)
-    return window.tab_for(article.id)
+def article_tab(shell, name: str = STATE_VISIT) -> ArticleTab:
+    article = next(a for a in shell.sources.articles if Path(a.path).name == name)
+    shell.show_article(article.id)
+    return shell.tab_for(article.id)
 
 
 def tinted(reader) -> dict[int, object]:

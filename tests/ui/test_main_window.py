@@ -166,9 +166,9 @@ def test_a_second_load_arriving_while_tabs_open_reports_both_and_opens_every_tab
     first, second = LoadResult(articles[:4], ()), LoadResult(articles[4:], ())
     reported = []
     window.loading_finished.connect(lambda result: reported.append(len(result.articles)))
-    window._on_loaded(first, None)
+    window.workspace._on_loaded(first, None)
     assert window.tabs.count() == 1, "all tabs opened in one go"
-    window._on_loaded(second, None)  # e.g. a file dropped while the folder still opens
+    window.workspace._on_loaded(second, None)  # e.g. a file dropped while the folder still opens
     qtbot.waitUntil(lambda: len(reported) == 2, timeout=5000)
     assert reported == [4, 1], "each load is reported once, in order"
     assert [t.article.id for t in window.article_tabs()] == [a.id for a in articles]
@@ -178,7 +178,7 @@ def test_close_all_while_tabs_open_leaves_an_empty_window(qtbot, window, seeds_d
     monkeypatch.setattr(tab_opening, "TABS_PER_TURN", 1)
     reported = []
     window.loading_finished.connect(reported.append)
-    window._on_loaded(LoadResult(load_paths([seeds_dir]).articles, ()), None)
+    window.workspace._on_loaded(LoadResult(load_paths([seeds_dir]).articles, ()), None)
     window.close_all()
     qtbot.wait(100)
     assert window.tabs.count() == 0 and window.sources.rowCount() == 0
@@ -189,7 +189,7 @@ def test_closing_the_window_while_tabs_open_stops_the_load(qtbot, window, seeds_
     monkeypatch.setattr(tab_opening, "TABS_PER_TURN", 1)
     reported = []
     window.loading_finished.connect(reported.append)
-    window._on_loaded(LoadResult(load_paths([seeds_dir]).articles, ()), None)
+    window.workspace._on_loaded(LoadResult(load_paths([seeds_dir]).articles, ()), None)
     window.close()  # the annotation store closes with it
     qtbot.wait(100)
     assert reported == [], "the load went on after the window closed"

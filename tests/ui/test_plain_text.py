@@ -23,7 +23,7 @@ from corroborate.ui.common.plain import (
 )
 from corroborate.ui.compare.compare_dialog import NewComparisonDialog
 from corroborate.ui.facts.facts_model import FactsModel
-from corroborate.ui.sources.models import ProblemsModel, SourcesModel
+from corroborate.ui.state.sources_model import ProblemsModel, SourcesModel
 from tests.ui.conftest import open_and_wait
 
 # "<", ">" and "*" cannot be part of a file name on Windows.
@@ -67,13 +67,14 @@ def hostile_folder(tmp_path):
 
 
 @pytest.fixture
-def hostile(qtbot, window, hostile_folder):
-    open_and_wait(qtbot, window, hostile_folder)
-    return window
+def hostile(qtbot, bench, hostile_folder):
+    """The parts over a workspace with the hostile folder loaded."""
+    open_and_wait(qtbot, bench, hostile_folder)
+    return bench
 
 
-def row_of_file(window, name: str) -> int:
-    return next(r for r, a in enumerate(window.sources.articles) if a.path.endswith(f"/{name}"))
+def row_of_file(shell, name: str) -> int:
+    return next(r for r, a in enumerate(shell.sources.articles) if a.path.endswith(f"/{name}"))
 
 
 def test_titles_outlets_and_file_names_show_as_written_in_sources_and_tabs(hostile):

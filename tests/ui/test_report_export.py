@@ -14,16 +14,16 @@ from tests.ui.conftest import wait_loaded
 
 
 @pytest.fixture
-def seeded(qtbot, window, seeds_dir):
-    wait_loaded(qtbot, window, lambda: window.open_folder(str(seeds_dir)))
-    return window
+def seeded(qtbot, bench, seeds_dir):
+    wait_loaded(qtbot, bench, lambda: bench.open_folder(str(seeds_dir)))
+    return bench
 
 
-def export(qtbot, window, path) -> tuple[str, bool]:
+def export(qtbot, shell, path) -> tuple[str, bool]:
     """The path written, and whether the facts had to be found on a worker first."""
-    with qtbot.waitSignal(window.report_export.written, timeout=60_000) as blocker:
-        window.report_export.export_to(str(path))
-        on_worker = window.report_export.is_busy
+    with qtbot.waitSignal(shell.report_export.written, timeout=60_000) as blocker:
+        shell.report_export.export_to(str(path))
+        on_worker = shell.report_export.is_busy
     return blocker.args[0], on_worker
 
 
@@ -37,7 +37,7 @@ def test_export_report_is_in_the_file_menu_and_needs_articles(window):
 
 def test_report_is_written_with_facts_found_on_a_worker(qtbot, seeded, tmp_path):
     # Broken: exporting before the Facts tab has its facts writes nothing or freezes.
-    seeded.corroboration.table = None  # as if the facts were not found yet
+    seeded.workspace.facts = None  # as if the facts were not found yet
     target = tmp_path / "report.html"
     assert export(qtbot, seeded, target) == (str(target), True)
     document = target.read_text(encoding="utf-8")
@@ -89,7 +89,7 @@ def test_a_folder_that_cannot_be_written_is_reported(qtbot, seeded, tmp_path, mo
     monkeypatch.setattr(
         QMessageBox, "exec", lambda box: warnings.append((box.text(), box.textFormat()))
     )
-    seeded.corroboration.table = None
+    seeded.workspace.facts = None
     with qtbot.waitSignal(seeded.report_export.failed, timeout=60_000) as blocker:
         seeded.report_export.export_to(str(tmp_path / "missing" / "report.html"))
     assert "Could not write" in blocker.args[0]

@@ -38,7 +38,6 @@ from corroborate.core.model import (
     Sentence,
     Status,
 )
-from corroborate.ui import main_window
 from corroborate.ui.common.actions import ActionId
 from corroborate.ui.compare.compare_tab import CompareTab
 from corroborate.ui.facts.facts_model import (
@@ -50,6 +49,7 @@ from corroborate.ui.facts.facts_model import (
     wording,
 )
 from corroborate.ui.facts.facts_tab import FactsTab
+from corroborate.ui.state import workspace as loading
 from corroborate.ui.transfer.export_dialog import ExportChoice
 from tests.conftest import SEEDS
 from tests.ui.conftest import wait_loaded
@@ -172,7 +172,7 @@ def window_with_store(window, large, monkeypatch):
     folder, loaded, annotations = large
     window.annotator.session.store.merge(annotations)
     monkeypatch.setattr(
-        main_window, "load_paths", lambda _paths, _progress, _open: LoadResult(tuple(loaded), ())
+        loading, "load_paths", lambda _paths, _progress, _open: LoadResult(tuple(loaded), ())
     )
     monkeypatch.setattr(window.comparisons, "rebuild_corpus", lambda: None)
     # Building the fixtures made hundreds of thousands of objects: without this, the full
@@ -242,7 +242,7 @@ def test_export_and_import_of_2000_annotations_keep_the_window_responsive(
 ):
     folder, _, _ = large
     open_large_folder(qtbot, window_with_store, folder)
-    transfers = window_with_store.annotator.transfers
+    transfers = window_with_store.annotation_files.transfers
     out = tmp_path / "all.json"
     with Heartbeat() as heart, qtbot.waitSignal(transfers.finished, timeout=60_000) as done:
         transfers.export(ExportChoice(str(out), "json", folder_only=False))
@@ -296,7 +296,7 @@ def test_word_statistics_and_facts_of_a_large_folder_keep_the_window_responsive(
     full garbage collections: stalls of one to four seconds."""
     folder, loaded, _ = large
     monkeypatch.setattr(
-        main_window, "load_paths", lambda _paths, _progress, _open: LoadResult(tuple(loaded), ())
+        loading, "load_paths", lambda _paths, _progress, _open: LoadResult(tuple(loaded), ())
     )
     gc.collect()
     with Heartbeat() as heart:

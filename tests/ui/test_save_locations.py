@@ -30,21 +30,21 @@ def articles(tmp_path, seeds_dir):
     return folder
 
 
-def report(qtbot, window, path: str) -> str:
-    with qtbot.waitSignal(window.report_export.written, timeout=60_000) as blocker:
-        window.report_export.export_to(path)
+def report(qtbot, shell, path: str) -> str:
+    with qtbot.waitSignal(shell.report_export.written, timeout=60_000) as blocker:
+        shell.report_export.export_to(path)
     return blocker.args[0]
 
 
-def test_a_report_saved_where_proposed_is_not_read_back(qtbot, window, home, articles):
+def test_a_report_saved_where_proposed_is_not_read_back(qtbot, bench, home, articles):
     # Broken: the report lands among the articles and comes back as a sixth source.
-    open_and_wait(qtbot, window, articles)
-    assert window.sources.rowCount() == 5
-    proposed = window.report_export.default_path()
+    open_and_wait(qtbot, bench, articles)
+    assert bench.sources.rowCount() == 5
+    proposed = bench.report_export.default_path()
     assert proposed == str(home / "Documents" / "articles report.html")
-    report(qtbot, window, proposed)
-    open_and_wait(qtbot, window, articles)
-    assert window.sources.rowCount() == 5
+    report(qtbot, bench, proposed)
+    open_and_wait(qtbot, bench, articles)
+    assert bench.sources.rowCount() == 5
     assert sorted(p.name for p in articles.rglob("*.html")) == []
 
 
@@ -60,14 +60,14 @@ def test_the_last_folder_saved_to_is_proposed_next_time(qtbot, make_window, home
     assert Settings().last_save_folder == str(reports.resolve())
 
 
-def test_a_folder_inside_the_articles_is_never_proposed(qtbot, window, home, articles):
+def test_a_folder_inside_the_articles_is_never_proposed(qtbot, bench, home, articles):
     # Broken: one save into the articles folder makes every later report land there too.
-    open_and_wait(qtbot, window, articles)
+    open_and_wait(qtbot, bench, articles)
     inside = articles / "saved"
     inside.mkdir()
-    report(qtbot, window, str(inside / "chosen.html"))  # the user may still pick it
-    assert window.settings.last_save_folder == str(inside.resolve())
-    assert window.report_export.default_path() == str(home / "Documents" / "articles report.html")
+    report(qtbot, bench, str(inside / "chosen.html"))  # the user may still pick it
+    assert bench.settings.last_save_folder == str(inside.resolve())
+    assert bench.report_export.default_path() == str(home / "Documents" / "articles report.html")
 
 
 def test_without_a_documents_folder_the_home_folder_is_proposed(home, articles):
@@ -80,10 +80,10 @@ def test_without_a_documents_folder_the_home_folder_is_proposed(home, articles):
 
 
 def test_annotation_exports_start_outside_the_articles_and_are_remembered(
-    qtbot, window, home, articles, monkeypatch
+    qtbot, bench, home, articles, monkeypatch
 ):
     # Broken: File → Export Annotations proposes a file among the articles.
-    open_and_wait(qtbot, window, articles)
+    open_and_wait(qtbot, bench, articles)
     proposed = []
 
     def browse_and_cancel(dialog: ExportDialog) -> int:
@@ -96,13 +96,13 @@ def test_annotation_exports_start_outside_the_articles_and_are_remembered(
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", chooser)
     monkeypatch.setattr(ExportDialog, "exec", browse_and_cancel)
-    window.annotator.choose_export()
+    bench.annotation_files.choose_export()
     assert proposed == [str(home / "Documents" / "articles annotations.csv")]
 
     out = home / "exports" / "all.json"
     out.parent.mkdir()
-    transfers = window.annotator.transfers
+    transfers = bench.annotation_files.transfers
     with qtbot.waitSignal(transfers.finished, timeout=10_000):
         transfers.export(ExportChoice(str(out), "json"))
     assert out.is_file()
-    assert window.settings.last_save_folder == str(out.parent.resolve())
+    assert bench.settings.last_save_folder == str(out.parent.resolve())

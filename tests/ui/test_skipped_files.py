@@ -12,8 +12,8 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from corroborate.core.model import LoadProblem
-from corroborate.ui.sources.load_report import load_message, shows_problems
-from corroborate.ui.sources.models import SKIPPED_TEXT, UNREADABLE_TEXT, ProblemsModel
+from corroborate.ui.state.load_report import load_message, shows_problems
+from corroborate.ui.state.sources_model import SKIPPED_TEXT, UNREADABLE_TEXT, ProblemsModel
 from tests.ui.conftest import open_and_wait, wait_loaded
 
 pytestmark = pytest.mark.filterwarnings("ignore:Function.*QDragEnterEvent:DeprecationWarning")
@@ -98,16 +98,16 @@ def test_dropping_a_copy_of_an_open_article_says_it_was_skipped(qtbot, window, a
     assert not window.problems_dock.visibleRegion().isEmpty()  # the user named that file
 
 
-def test_files_added_while_a_load_runs_are_all_loaded(qtbot, window, tmp_path):
+def test_files_added_while_a_load_runs_are_all_loaded(qtbot, bench, tmp_path):
     # Broken: the second drop cancels the first, whose files never appear.
     first, second = tmp_path / "first.txt", tmp_path / "second.txt"
     first.write_text("The summit opened in Beijing on Monday. Leaders shook hands.")
     second.write_text(NEW_STORY)
-    window.add_paths([first])
-    assert window.is_loading
-    window.add_paths([second])
-    qtbot.waitUntil(lambda: window.sources.rowCount() == 2 and not window.is_loading)
-    assert sorted(a.path for a in window.sources.articles) == [str(first), str(second)]
+    bench.add_paths([first])
+    assert bench.workspace.is_loading
+    bench.add_paths([second])
+    qtbot.waitUntil(lambda: bench.sources.rowCount() == 2 and not bench.workspace.is_loading)
+    assert sorted(a.path for a in bench.sources.articles) == [str(first), str(second)]
 
 
 def test_load_messages_read_as_sentences():

@@ -1,8 +1,11 @@
 """`corroborate-cli align A B [--threshold N] [--csv FILE]`: pair the sentences of two articles.
 
-Prints JSON: both articles (as `load` prints them), the matches with their scores and
-word differences, and the sentences each article has alone. Word-difference offsets
-count characters in the match's sentences of each side joined by one space.
+Prints JSON: both articles (as `load` prints them), the matches with their scores, word
+differences and discrepancies (typed differences: "four-day" against "three-day"), and
+the sentences each article has alone. Word-difference offsets count characters in the
+match's sentences of each side joined by one space; a discrepancy's offsets count
+characters in its article's whole text. The Compare tab shows the same, from the same
+`core.alignment.comparison.Comparison`.
 
 Word weights come from all articles in the folders of A and B, as in the window when
 that folder is open, so both show the same pairs for the same threshold.
@@ -13,41 +16,44 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import os
 import sys
-import tempfile
+from dataclasses import asdict
 from pathlib import Path
+from typing import TextIO
 
 from ..core.alignment.align import DEFAULT_THRESHOLD, align
+from ..core.alignment.comparison import Comparison
 from ..core.alignment.similarity import Corpus
-from ..core.alignment.word_diff import word_diff
+from ..core.annotations.export import neutralise
+from ..core.files import write_atomically
+from ..core.ingest.listing import list_article_files
 from ..core.ingest.loading import load_paths
 from ..core.ingest.readers import read_article
-from ..core.model import Alignment, Article, LoadProblem
+from ..core.model import Article, Discrepancy, LoadProblem
 from .load import article_json, print_json
 
-CSV_COLUMNS = ("kind", "a_sentences", "b_sentences", "score", "a_text", "b_text", "diff")
-# A spreadsheet runs a cell starting with one of these as a formula.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+CSV_COLUMNS = (
+    "kind", "a_sentences", "b_sentences", "score", "a_text", "b_text", "diff", "discrepancies",
+)  # fmt: skip
 
 
-def joined_text(article: Article, indices: tuple[int, ...]) -> str:
-    return " ".join(article.sentences[i].text for i in indices)
+def discrepancy_json(d: Discrepancy) -> dict:
+    """A finding with the offsets of its value on each side in the whole article text."""
+    return {"kind": d.kind, "explanation": d.explanation, "a": asdict(d.a), "b": asdict(d.b)}
 
 
-def alignment_json(alignment: Alignment) -> dict:
-    matches = []
-    for m in alignment.matches:
-        ops = word_diff(joined_text(alignment.a, m.a), joined_text(alignment.b, m.b))
-        matches.append(
-            {
-                "a": list(m.a),
-                "b": list(m.b),
-                "score": m.score,
-                "diff": [op._asdict() for op in ops],
-                "discrepancies": [],
-            }
-        )
+def comparison_json(comparison: Comparison) -> dict:
+    alignment = comparison.alignment
+    matches = [
+        {
+            "a": list(m.a),
+            "b": list(m.b),
+            "score": m.score,
+            "diff": [op._asdict() for op in comparison.word_diff(m.a, m.b)],
+            "discrepancies": [discrepancy_json(d) for d in comparison.discrepancies(m.a, m.b)],
+        }
+        for m in alignment.matches
+    ]
     return {
         "a": article_json(alignment.a),
         "b": article_json(alignment.b),
@@ -56,11 +62,6 @@ def alignment_json(alignment: Alignment) -> dict:
         "only_a": list(alignment.only_a),
         "only_b": list(alignment.only_b),
     }
-
-
-def _safe_cell(value: object) -> str:
-    text = str(value)
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
 def csv_rows(payload: dict) -> list[list[str]]:
@@ -78,26 +79,21 @@ def csv_rows(payload: dict) -> list[list[str]]:
                 " ".join(a_sents[i]["text"] for i in m["a"]),
                 " ".join(b_sents[j]["text"] for j in m["b"]),
                 json.dumps(m["diff"], separators=(",", ":")),
+                "; ".join(d["explanation"] for d in m.get("discrepancies", ())),
             ]
         )
-    rows += [["only_a", str(i), "", "", a_sents[i]["text"], "", ""] for i in payload["only_a"]]
-    rows += [["only_b", "", str(j), "", "", b_sents[j]["text"], ""] for j in payload["only_b"]]
-    return [[_safe_cell(cell) for cell in row] for row in rows]
+    rows += [["only_a", str(i), "", "", a_sents[i]["text"], "", "", ""] for i in payload["only_a"]]
+    rows += [["only_b", "", str(j), "", "", b_sents[j]["text"], "", ""] for j in payload["only_b"]]
+    return [[neutralise(str(cell)) for cell in row] for row in rows]
 
 
 def write_csv(path: str, payload: dict) -> None:
-    """Write atomically: a reader never sees a half-written file."""
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            writer = csv.writer(f)
-            writer.writerow(CSV_COLUMNS)
-            writer.writerows(csv_rows(payload))
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    def write(out: TextIO) -> None:
+        writer = csv.writer(out)
+        writer.writerow(CSV_COLUMNS)
+        writer.writerows(csv_rows(payload))
+
+    write_atomically(path, write)
 
 
 def _read_one(path: str) -> Article | str:
@@ -111,9 +107,15 @@ def _read_one(path: str) -> Article | str:
     return item
 
 
-def _folder_corpus(*articles: Article) -> Corpus:
-    folders = dict.fromkeys(str(Path(a.path).parent) for a in articles)
-    return Corpus(load_paths(list(folders)).articles).including(*articles)
+def _folder_corpus(a: Article, b: Article) -> Corpus:
+    """Word weights of every article in the folders of `a` and `b`, each file read once:
+    `a` and `b` themselves are not read again."""
+    folders = dict.fromkeys(str(Path(x.path).parent) for x in (a, b))
+    given = {Path(x.path).resolve() for x in (a, b)}
+    files, _problems = list_article_files(list(folders))
+    others = [f for f in files if f.resolve() not in given]
+    loaded = load_paths(others, already_open={a.id: a.path, b.id: b.path}) if others else None
+    return Corpus(loaded.articles if loaded else ()).including(a, b)
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -124,7 +126,8 @@ def _run(args: argparse.Namespace) -> int:
             print(f"corroborate-cli align: {message}", file=sys.stderr)
         return 1
     a, b = read
-    payload = alignment_json(align(a, b, _folder_corpus(a, b), args.threshold))
+    corpus = _folder_corpus(a, b)
+    payload = comparison_json(Comparison(align(a, b, corpus, args.threshold), corpus))
     if args.csv:
         try:
             write_csv(args.csv, payload)

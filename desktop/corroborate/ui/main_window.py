@@ -1,45 +1,36 @@
-"""The shell: article tabs, docks, menus, status bar and the drop target. No business logic."""
+"""The shell and composition root: builds the Workspace and every part, hands each what
+it needs (never the window), and places their menus, docks and status widgets in one
+place. No business logic."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragLeaveEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDockWidget,
     QFileDialog,
-    QHBoxLayout,
-    QHeaderView,
     QMainWindow,
+    QMenu,
     QMessageBox,
-    QStackedWidget,
-    QTableView,
-    QTabWidget,
-    QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from ..core.annotations.store import Store
-from ..core.ingest.loading import LoadResult, load_paths
 from ..core.ingest.readers import ARTICLE_SUFFIXES
-from ..core.model import Article
 from .annotate.annotating import Annotator
 from .common.actions import ActionId, ActionRegistry
 from .common.dialogs import AboutDialog, ShortcutsDialog
 from .common.icons import window_icon
 from .common.plain import no_mnemonic, plain_tooltip, show_message, window_title
 from .common.settings import Settings
-from .common.tab_opening import TabOpener
-from .common.tasks import LatestTask
+from .common.tab_host import TabHost
 from .common.widgets import (
     BOTTOM_DOCK_HEIGHT,
     RIGHT_DOCK_WIDTH,
     DropOverlay,
-    EmptyState,
     StatusProgress,
     default_geometry,
     drop_hint,
@@ -48,139 +39,200 @@ from .common.widgets import (
 )
 from .compare.comparisons import Comparisons
 from .facts.corroboration import Corroboration
-from .reading.article_tab import ArticleTab
-from .sources.load_report import load_message, shows_problems
-from .sources.models import ProblemsModel, SourcesModel
+from .reading.article_tabs import ArticleTabs
+from .sources.source_views import SourcesPanel, problems_view
+from .state.sources_model import SourcesModel
+from .state.workspace import Workspace
 from .store_dialog import show_saving_state
+from .transfer.annotation_files import AnnotationFiles
 from .transfer.report_export import ReportExport
 
 FILE_FILTER = "Articles ({});;All files (*)".format(
     " ".join(f"*{suffix}" for suffix in sorted(ARTICLE_SUFFIXES))
 )
 
+SEPARATOR = None
+RECENT_FOLDERS = "recent folders"  # the File menu's submenu, filled when it opens
+# Every menu of the menu bar, top to bottom: actions of the registry, separators, and
+# the Recent Folders submenu.
+MENUS: tuple[tuple[str, tuple[ActionId | str | None, ...]], ...] = (
+    (
+        "&File",
+        (
+            ActionId.OPEN_FOLDER,
+            ActionId.ADD_FILES,
+            RECENT_FOLDERS,
+            SEPARATOR,
+            ActionId.EXPORT_ANNOTATIONS,
+            ActionId.EXPORT_REPORT,
+            ActionId.IMPORT_ANNOTATIONS,
+            SEPARATOR,
+            ActionId.CLOSE_TAB,
+            SEPARATOR,
+            ActionId.QUIT,
+        ),
+    ),
+    ("&Edit", (ActionId.UNDO, ActionId.REDO)),
+    (
+        "&View",
+        (
+            ActionId.SHOW_SOURCES,
+            ActionId.SHOW_PROBLEMS,
+            ActionId.SHOW_ANNOTATION_PANEL,
+            ActionId.SHOW_ANNOTATIONS,
+            SEPARATOR,
+            ActionId.SHOW_FACTS,
+            SEPARATOR,
+            ActionId.NEXT_TAB,
+            ActionId.PREVIOUS_TAB,
+            SEPARATOR,
+            ActionId.NEXT_PANE,
+            ActionId.PREVIOUS_PANE,
+        ),
+    ),
+    (
+        "&Compare",
+        (
+            ActionId.NEW_COMPARISON,
+            ActionId.COMPARE_SELECTED,
+            SEPARATOR,
+            ActionId.NEXT_DIFFERENCE,
+            ActionId.PREVIOUS_DIFFERENCE,
+            SEPARATOR,
+            ActionId.MARK_AGREED,
+            ActionId.MARK_DISPUTED,
+            ActionId.MARK_UNVERIFIED,
+            ActionId.CLEAR_ANNOTATION,
+            ActionId.EDIT_NOTE,
+            SEPARATOR,
+            ActionId.LINK_SENTENCES,
+            ActionId.REJECT_MATCH,
+        ),
+    ),
+    ("&Help", (ActionId.SHORTCUTS, ActionId.ABOUT)),
+)
+
 
 class MainWindow(QMainWindow):
-    # LoadResult: `articles_loaded` as soon as the models hold the new articles (the
-    # annotations and word statistics start from it), `loading_finished` once their tabs
-    # are open too.
-    articles_loaded = Signal(object)
-    loading_finished = Signal(object)
-    article_tab_opened = Signal(object)  # ArticleTab
-
     def __init__(self, settings: Settings | None = None, store: Store | None = None) -> None:
         super().__init__()
         self.settings = settings or Settings()
         self.setWindowTitle("Corroborate")
         self.setWindowIcon(window_icon())
         self.setAcceptDrops(True)
-        self.current_folder: str | None = None
-        self.annotation_store = store  # None: the user's store, opened by the session
-        self._loading_paths: list[str] = []  # what the running load reads
+        self.workspace = workspace = Workspace(store, self)  # None: the user's own store
+        self.actions_ = actions = ActionRegistry(self)
+        self.tab_host = TabHost(self)
+        self.setCentralWidget(self.tab_host.widget)
+        self.drop_overlay = DropOverlay(self)
+        status = self.statusBar()
 
-        self.sources = SourcesModel(self)
-        self.problems = ProblemsModel(self)
-        self.sources.label_changed.connect(self._on_label_changed)
-        self._loader = LatestTask(self)
-        self._tab_opener = TabOpener(
-            self, self._open_tab, lambda id_: self.tab_for(id_) is not None, self._report_loaded
+        self.sources_panel = SourcesPanel(workspace.sources, actions)
+        self.reading = ArticleTabs(workspace, self.tab_host, status)
+        self.comparisons = Comparisons(
+            workspace,
+            actions,
+            self.tab_host,
+            self.reading,
+            self.sources_view.selectionModel(),
+            status,
+            self,
         )
-
-        self.actions_ = ActionRegistry(self)
-        self._build_central()
+        self.corroboration = Corroboration(
+            workspace, actions, self.tab_host, self.reading, self.comparisons.open, status
+        )
+        self.annotator = Annotator(
+            workspace,
+            actions,
+            self.tab_host,
+            self.corroboration.show_fact,
+            self.comparisons.show_sentences,
+            status,
+            self,
+        )
+        self.comparisons.rows_opened.connect(self.annotator.attach)
+        self.corroboration.rows_opened.connect(self.annotator.attach)
+        self.annotation_files = AnnotationFiles(workspace, actions, self.settings, status, self)
+        self.report_export = ReportExport(workspace, actions, self.settings, status, self)
+        self._connect_workspace()
+        self._connect_actions()
         self._build_docks()
         self._build_menus()
         self._build_status_bar()
-        self.comparisons = Comparisons(self)
-        self.annotator = Annotator(self)
-        self.corroboration = Corroboration(self)
-        self.report_export = ReportExport(self)
-        show_saving_state(self)  # a store that is not saving, or a change it could not save
-        self.view_menu.addSeparator()  # last, below the panels the parts above added
-        for action_id in (ActionId.NEXT_TAB, ActionId.PREVIOUS_TAB):
-            self.view_menu.addAction(self.actions_[action_id])
-        self.view_menu.addSeparator()
-        for action_id in (ActionId.NEXT_PANE, ActionId.PREVIOUS_PANE):
-            self.view_menu.addAction(self.actions_[action_id])
+        show_saving_state(workspace.session, status, self)  # not saving, or a failed save
         self._restore_window()
 
+    # --- what the app and tests reach through the window --------------------------------
+    @property
+    def sources(self) -> SourcesModel:
+        return self.workspace.sources
+
+    @property
+    def problems(self):
+        return self.workspace.problems
+
+    @property
+    def current_folder(self) -> str | None:
+        return self.workspace.current_folder
+
+    @property
+    def loading_finished(self):
+        return self.workspace.loading_finished
+
+    @property
+    def article_tab_opened(self):
+        return self.reading.tab_opened
+
+    @property
+    def tabs(self):
+        return self.tab_host.tabs
+
+    @property
+    def stack(self):
+        return self.tab_host.widget
+
+    @property
+    def empty_state(self):
+        return self.tab_host.empty_state
+
+    @property
+    def sources_view(self):
+        return self.sources_panel.view
+
+    @property
+    def is_loading(self) -> bool:
+        return self.workspace.is_loading
+
     # --- construction ------------------------------------------------------------------
-    def _build_central(self) -> None:
-        self.tabs = QTabWidget()
-        self.tabs.setDocumentMode(True)
-        self.tabs.setTabsClosable(True)
-        self.tabs.setMovable(True)
-        self.tabs.tabCloseRequested.connect(self.close_tab)
-        self.tabs.currentChanged.connect(self._update_empty_state)
-        self.empty_state = EmptyState()
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.empty_state)
-        self.stack.addWidget(self.tabs)
-        self.setCentralWidget(self.stack)
-        self.drop_overlay = DropOverlay(self)
-
-    def _table(self, model) -> QTableView:
-        view = QTableView()
-        view.setModel(model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setAlternatingRowColors(True)
-        view.verticalHeader().hide()
-        # Compact one-line rows: the five sample sources fit the panel's first-start height.
-        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
-        view.horizontalHeader().setStretchLastSection(True)
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        view.setWordWrap(False)
-        view.setTabKeyNavigation(False)  # Tab leaves the list (no keyboard trap); arrows move
-        return view
-
-    def _build_docks(self) -> None:
-        self.sources_view = self._table(self.sources)
-        self.sources_view.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
+    def _connect_workspace(self) -> None:
+        workspace = self.workspace
+        workspace.loading_started.connect(self._on_loading_started)
+        workspace.loading_stopped.connect(lambda: self.progress.finish())
+        workspace.loading_cancelled.connect(
+            lambda: self.statusBar().showMessage("Loading cancelled", 5000)
         )
-        self.sources_view.setColumnWidth(SourcesModel.SOURCE, 180)
-        self.sources_view.setColumnWidth(SourcesModel.SENTENCES, 80)
-        self.sources_view.setColumnWidth(SourcesModel.FORMAT, 60)
-        self.sources_view.setColumnWidth(SourcesModel.FILE, 150)
-        # The title is what tells articles apart: it takes the room, not the file name.
-        sources_header = self.sources_view.horizontalHeader()
-        sources_header.setStretchLastSection(False)
-        sources_header.setSectionResizeMode(SourcesModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        workspace.load_failed.connect(
+            lambda reason: show_message(
+                self, QMessageBox.Icon.Critical, "Could not load articles", reason
+            )
+        )
+        workspace.problems_worth_seeing.connect(self._show_problems)
+        workspace.folder_opened.connect(self._on_folder_opened)
         self.sources_view.activated.connect(self._on_source_activated)
-        self.sources_dock = self._dock("Sources", self._sources_panel(), "sources_dock")
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.sources_dock)
 
-        self.problems_view = self._table(self.problems)
-        self.problems_view.setColumnWidth(ProblemsModel.KIND, 130)
-        self.problems_view.setColumnWidth(ProblemsModel.FILE, 220)
-        self.problems_view.setColumnWidth(ProblemsModel.REASON, 420)
-        self.problems_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.problems_dock = self._dock("Problems", self.problems_view, "problems_dock")
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
-        self.tabifyDockWidget(self.sources_dock, self.problems_dock)
-        self.sources_dock.raise_()
-
-    def _sources_panel(self) -> QWidget:
-        """The sources list with a Compare button for the two rows selected in it."""
-        self.compare_button = QToolButton()
-        self.compare_button.setDefaultAction(self.actions_[ActionId.COMPARE_SELECTED])
-        self.compare_button.setText("Compare")
-        self.compare_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        buttons = QHBoxLayout()
-        buttons.setContentsMargins(4, 4, 4, 0)
-        buttons.addWidget(self.compare_button)
-        self.facts_button = QToolButton()
-        self.facts_button.setDefaultAction(self.actions_[ActionId.SHOW_FACTS])
-        self.facts_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        buttons.addWidget(self.facts_button)
-        buttons.addStretch(1)
-        panel = QWidget()
-        layout = QVBoxLayout(panel)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addLayout(buttons)
-        layout.addWidget(self.sources_view)
-        return panel
+    def _connect_actions(self) -> None:
+        a = self.actions_
+        a[ActionId.OPEN_FOLDER].triggered.connect(self.choose_folder)
+        a[ActionId.ADD_FILES].triggered.connect(self.choose_files)
+        a[ActionId.CLOSE_TAB].triggered.connect(self.tab_host.close_current)
+        a[ActionId.QUIT].triggered.connect(self.close)
+        a[ActionId.NEXT_PANE].triggered.connect(lambda: self.cycle_focus(+1))
+        a[ActionId.PREVIOUS_PANE].triggered.connect(lambda: self.cycle_focus(-1))
+        # Ctrl+Tab works in the tab bar itself; these also work while reading.
+        a[ActionId.NEXT_TAB].triggered.connect(lambda: self.tab_host.step(+1))
+        a[ActionId.PREVIOUS_TAB].triggered.connect(lambda: self.tab_host.step(-1))
+        a[ActionId.SHORTCUTS].triggered.connect(lambda: ShortcutsDialog(self).exec())
+        a[ActionId.ABOUT].triggered.connect(lambda: AboutDialog(self).exec())
 
     def _dock(self, title: str, widget: QWidget, name: str) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -188,64 +240,78 @@ class MainWindow(QMainWindow):
         dock.setWidget(widget)
         return dock
 
-    def _build_menus(self) -> None:
-        a = self.actions_
-        a[ActionId.OPEN_FOLDER].triggered.connect(self.choose_folder)
-        a[ActionId.ADD_FILES].triggered.connect(self.choose_files)
-        a[ActionId.CLOSE_TAB].triggered.connect(lambda: self.close_tab(self.tabs.currentIndex()))
-        a[ActionId.QUIT].triggered.connect(self.close)
-        file_menu = self.menuBar().addMenu("&File")
-        file_menu.setToolTipsVisible(True)
-        file_menu.addAction(a[ActionId.OPEN_FOLDER])
-        file_menu.addAction(a[ActionId.ADD_FILES])
-        self.recent_menu = file_menu.addMenu("Recent &Folders")
-        self.recent_menu.setToolTipsVisible(True)
-        recent_tip = "Open one of the folders opened before"
-        self.recent_menu.menuAction().setToolTip(recent_tip)
-        self.recent_menu.menuAction().setStatusTip(recent_tip)
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        file_menu.addSeparator()
-        file_menu.addAction(a[ActionId.CLOSE_TAB])
-        file_menu.addSeparator()
-        file_menu.addAction(a[ActionId.QUIT])
-
-        view_menu = self.menuBar().addMenu("&View")
-        view_menu.setToolTipsVisible(True)
+    def _build_docks(self) -> None:
+        """Every panel: where it goes, which share a place, and its View menu switch."""
+        self.sources_dock = self._dock("Sources", self.sources_panel, "sources_dock")
+        self.problems_view = problems_view(self.workspace.problems)
+        self.problems_dock = self._dock("Problems", self.problems_view, "problems_dock")
+        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        annotator = self.annotator
+        self.addDockWidget(bottom, self.sources_dock)
+        self.addDockWidget(bottom, self.problems_dock)
+        self.addDockWidget(right, annotator.panel_dock)
+        self.addDockWidget(bottom, annotator.list_dock)
+        self.tabifyDockWidget(self.sources_dock, self.problems_dock)
+        self.tabifyDockWidget(self.problems_dock, annotator.list_dock)
+        self.sources_dock.raise_()
         for action_id, dock in (
             (ActionId.SHOW_SOURCES, self.sources_dock),
             (ActionId.SHOW_PROBLEMS, self.problems_dock),
+            (ActionId.SHOW_ANNOTATION_PANEL, annotator.panel_dock),
+            (ActionId.SHOW_ANNOTATIONS, annotator.list_dock),
         ):
-            action = a[action_id]
+            action = self.actions_[action_id]
             action.setChecked(True)
             action.toggled.connect(dock.setVisible)
-            dock.visibilityChanged.connect(self._sync_dock_actions)
-            view_menu.addAction(action)
-        a[ActionId.NEXT_PANE].triggered.connect(lambda: self.cycle_focus(+1))
-        a[ActionId.PREVIOUS_PANE].triggered.connect(lambda: self.cycle_focus(-1))
-        # Ctrl+Tab works in the tab bar itself; these also work while reading.
-        a[ActionId.NEXT_TAB].triggered.connect(lambda: self.step_tab(+1))
-        a[ActionId.PREVIOUS_TAB].triggered.connect(lambda: self.step_tab(-1))
-        compare_menu = self.menuBar().addMenu("&Compare")
-        compare_menu.setToolTipsVisible(True)
-        compare_menu.addAction(a[ActionId.NEW_COMPARISON])
-        compare_menu.addAction(a[ActionId.COMPARE_SELECTED])
-        compare_menu.addSeparator()
-        compare_menu.addAction(a[ActionId.NEXT_DIFFERENCE])
-        compare_menu.addAction(a[ActionId.PREVIOUS_DIFFERENCE])
-        self.compare_menu = compare_menu
-        help_menu = self.menuBar().addMenu("&Help")
-        help_menu.setToolTipsVisible(True)
-        a[ActionId.SHORTCUTS].triggered.connect(lambda: ShortcutsDialog(self).exec())
-        a[ActionId.ABOUT].triggered.connect(lambda: AboutDialog(self).exec())
-        help_menu.addAction(a[ActionId.SHORTCUTS])
-        help_menu.addAction(a[ActionId.ABOUT])
-        self.file_menu, self.view_menu, self.help_menu = file_menu, view_menu, help_menu
+            dock.visibilityChanged.connect(
+                lambda _shown, act=action, d=dock: act.setChecked(not d.isHidden())
+            )
+
+    def _build_menus(self) -> None:
+        menus = {}
+        for title, entries in MENUS:
+            menu = self.menuBar().addMenu(title)
+            menu.setToolTipsVisible(True)
+            for entry in entries:
+                if entry is SEPARATOR:
+                    menu.addSeparator()
+                elif entry == RECENT_FOLDERS:
+                    self.recent_menu = self._recent_menu(menu)
+                else:
+                    menu.addAction(self.actions_[entry])
+            menus[title] = menu
+        self.file_menu, self.edit_menu = menus["&File"], menus["&Edit"]
+        self.view_menu, self.compare_menu = menus["&View"], menus["&Compare"]
+        self.help_menu = menus["&Help"]
+
+    def _recent_menu(self, file_menu: QMenu) -> QMenu:
+        recent = file_menu.addMenu("Recent &Folders")
+        recent.setToolTipsVisible(True)
+        tip = "Open one of the folders opened before"
+        recent.menuAction().setToolTip(tip)
+        recent.menuAction().setStatusTip(tip)
+        recent.aboutToShow.connect(self._fill_recent_menu)
+        return recent
 
     def _build_status_bar(self) -> None:
         self.progress = StatusProgress()
         self.progress.cancel_requested.connect(self.cancel_loading)
-        self.statusBar().addPermanentWidget(self.progress)
-        self.statusBar().showMessage("Drop article files or folders on the window to add them")
+        bar = self.statusBar()
+        bar.addPermanentWidget(self.progress)
+        workspace = self.workspace
+        workspace.loading_progress.connect(self.progress.report)
+        parts = (
+            self.comparisons,
+            self.annotation_files,
+            self.annotator,
+            self.corroboration,
+            self.report_export,
+        )
+        for part in parts:
+            for widget in part.status_widgets:
+                bar.addPermanentWidget(widget)
+        bar.showMessage("Drop article files or folders on the window to add them")
 
     def _restore_window(self) -> None:
         geometry = self.settings.window_geometry()
@@ -261,10 +327,6 @@ class MainWindow(QMainWindow):
         width = min(RIGHT_DOCK_WIDTH, self.width() // 4)
         self.resizeDocks([self.sources_dock], [height], Qt.Orientation.Vertical)
         self.resizeDocks([self.annotator.panel_dock], [width], Qt.Orientation.Horizontal)
-
-    def _sync_dock_actions(self) -> None:
-        self.actions_[ActionId.SHOW_SOURCES].setChecked(not self.sources_dock.isHidden())
-        self.actions_[ActionId.SHOW_PROBLEMS].setChecked(not self.problems_dock.isHidden())
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -302,11 +364,7 @@ class MainWindow(QMainWindow):
 
     def open_folder(self, folder: str) -> None:
         """Replace what is open with the articles of `folder`; remember it as recent."""
-        self.close_all()
-        self.current_folder = str(Path(folder).resolve())
-        self.settings.add_recent_folder(self.current_folder)
-        self.setWindowTitle(window_title(f"{Path(self.current_folder).name} — Corroborate"))
-        self.add_paths([folder])
+        self.workspace.open_folder(folder)
 
     def open_paths(self, paths: Sequence[str]) -> None:
         """What the command line and the file manager pass: one folder opens, else adds."""
@@ -316,109 +374,42 @@ class MainWindow(QMainWindow):
             self.add_paths(paths)
 
     def add_paths(self, paths: Sequence[str]) -> None:
-        paths = [str(p) for p in paths]
-        if self.is_loading:  # a newer load replaces the running one: it reads both
-            paths = list(dict.fromkeys([*self._loading_paths, *paths]))
-        self._loading_paths = paths
-        # Files with the same text as an open article are skipped and listed as such.
-        already_open = {a.id: a.path for a in self.sources.articles}
-        self.statusBar().showMessage("Loading articles…")
-        self.progress.start("Loading articles")
-        self._loader.start(
-            lambda progress: load_paths(paths, progress, already_open),
-            lambda result, error: self._on_loaded(result, error, paths),
-            self.progress.report,
-        )
+        self.workspace.add_paths(paths)
 
     def cancel_loading(self) -> None:
-        self._loader.cancel()
-        self.progress.finish()
-        self.statusBar().showMessage("Loading cancelled", 5000)
-
-    @property
-    def is_loading(self) -> bool:
-        return self._loader.running
-
-    def _on_loaded(
-        self, result: LoadResult | None, error: BaseException | None, paths: Sequence[str] = ()
-    ) -> None:
-        self.progress.finish()
-        if error is not None:
-            show_message(self, QMessageBox.Icon.Critical, "Could not load articles", str(error))
-            return
-        assert result is not None
-        added = self.sources.add_articles(result.articles)
-        self.problems.add_problems(result.problems)
-        if shows_problems(result.problems, paths, len(added)):
-            self.problems_dock.show()
-            self.problems_dock.raise_()
-        self.articles_loaded.emit(result)
-        self._tab_opener.start(result, added)
-
-    def _report_loaded(self, result: LoadResult, added: list[Article]) -> None:
-        self.statusBar().showMessage(load_message(len(added), result.problems), 10000)
-        self._update_empty_state()
-        if added and self.tabs.currentWidget() is not None:
-            self.tabs.currentWidget().setFocus(Qt.FocusReason.OtherFocusReason)  # the reader
-        self.loading_finished.emit(result)
-
-    # --- tabs --------------------------------------------------------------------------
-    def _open_tab(self, article: Article) -> ArticleTab:
-        tab = ArticleTab(article, self.sources.label(article))
-        index = self.tabs.addTab(tab, no_mnemonic(self.sources.label(article)))
-        self.tabs.setTabToolTip(index, plain_tooltip(f"{article.title}\n{article.path}"))
-        self.article_tab_opened.emit(tab)
-        return tab
-
-    def article_tabs(self) -> list[ArticleTab]:
-        return [
-            w for i in range(self.tabs.count()) if isinstance(w := self.tabs.widget(i), ArticleTab)
-        ]
-
-    def tab_for(self, article_id: str) -> ArticleTab | None:
-        return next((t for t in self.article_tabs() if t.article.id == article_id), None)
-
-    def show_article(self, article_id: str, sentence: int | None = None) -> None:
-        tab = self.tab_for(article_id)
-        if tab is None:
-            row = self.sources.row_of(article_id)
-            if row < 0:
-                return
-            tab = self._open_tab(self.sources.article_at(row))
-        self.tabs.setCurrentWidget(tab)
-        if sentence is not None:
-            tab.reader.show_sentence(sentence)
-
-    def close_tab(self, index: int) -> None:
-        if index < 0:
-            return
-        widget = self.tabs.widget(index)
-        self.tabs.removeTab(index)
-        widget.deleteLater()
-        self._update_empty_state()
+        self.workspace.cancel_loading()
 
     def close_all(self) -> None:
-        self._loader.cancel()
-        self.comparisons.reset()
-        self._tab_opener.cancel()
-        # From the last: closing the first would show each next tab in turn.
-        while self.tabs.count():
-            self.close_tab(self.tabs.count() - 1)
-        self.sources.set_articles([])
-        self.problems.clear()
+        self.workspace.close_all()
 
-    def _update_empty_state(self) -> None:
-        self.stack.setCurrentWidget(self.tabs if self.tabs.count() else self.empty_state)
+    def _on_loading_started(self) -> None:
+        self.statusBar().showMessage("Loading articles…")
+        self.progress.start("Loading articles")
+
+    def _on_folder_opened(self, folder: str) -> None:
+        self.settings.add_recent_folder(folder)
+        self.setWindowTitle(window_title(f"{Path(folder).name} — Corroborate"))
+
+    def _show_problems(self) -> None:
+        self.problems_dock.show()
+        self.problems_dock.raise_()
+
+    # --- tabs --------------------------------------------------------------------------
+    def article_tabs(self):
+        return self.reading.tabs()
+
+    def tab_for(self, article_id: str):
+        return self.reading.tab_for(article_id)
+
+    def show_article(self, article_id: str, sentence: int | None = None) -> None:
+        self.reading.show_article(article_id, sentence)
+
+    def close_tab(self, index: int) -> None:
+        self.tab_host.close_at(index)
 
     def _on_source_activated(self, index: QModelIndex) -> None:
         if index.column() != SourcesModel.SOURCE:
             self.show_article(self.sources.article_at(index.row()).id)
-
-    def _on_label_changed(self, article_id: str, label: str) -> None:
-        tab = self.tab_for(article_id)
-        if tab is not None:
-            self.tabs.setTabText(self.tabs.indexOf(tab), no_mnemonic(label))
-            tab.set_label(label)
 
     # --- keyboard focus between panes ---------------------------------------------------
     def panes(self) -> list[QWidget]:
@@ -434,10 +425,7 @@ class MainWindow(QMainWindow):
         return [main, *docks]
 
     def step_tab(self, step: int) -> None:
-        count = self.tabs.count()
-        if count:
-            self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % count)
-            self.tabs.currentWidget().setFocus(Qt.FocusReason.TabFocusReason)
+        self.tab_host.step(step)
 
     def cycle_focus(self, step: int) -> QWidget | None:
         """F6 / Shift+F6: the keyboard moves between the reading area and the panels."""
@@ -479,10 +467,10 @@ class MainWindow(QMainWindow):
 
     # --- closing -----------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._loader.cancel()
-        self._tab_opener.cancel()
+        self.workspace.stop_loading()
+        self.reading.cancel()
         self.comparisons.reset()
         self.settings.save_window(self.saveGeometry(), self.saveState())
         self.settings.sync()
-        self.annotator.session.close()
+        self.workspace.session.close()
         super().closeEvent(event)

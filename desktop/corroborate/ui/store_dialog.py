@@ -12,16 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QStatusBar, QWidget
 
 from ..core.annotations.store import Problem, Store, StoreUnavailable
 from ..core.annotations.store_recovery import TemporaryStore, move_aside
-
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+from .state.annotation_session import AnnotationSession
 
 
 class Choice(StrEnum):
@@ -135,10 +132,9 @@ def _attempt_for(
 # --- while the window works -------------------------------------------------------------
 
 
-def show_saving_state(window: MainWindow) -> None:
-    """Say in the title and status bar when annotations are not being saved, and tell each
-    change the store could not save in one sentence, instead of failing."""
-    session = window.annotator.session
+def show_saving_state(session: AnnotationSession, status: QStatusBar, window: QWidget) -> None:
+    """Say in `window`'s title and the status bar when annotations are not being saved,
+    and tell each change the store could not save in one sentence, instead of failing."""
     failed_box = QMessageBox(
         QMessageBox.Icon.Warning, "Annotation Not Saved", "", QMessageBox.StandardButton.Ok, window
     )
@@ -146,7 +142,7 @@ def show_saving_state(window: MainWindow) -> None:
     failed_box.setModal(False)  # the window stays usable; a second failure updates the text
 
     def failed(message: str) -> None:
-        window.statusBar().showMessage(message, 15_000)
+        status.showMessage(message, 15_000)
         failed_box.setText(message)
         failed_box.show()
 
@@ -161,7 +157,7 @@ def show_saving_state(window: MainWindow) -> None:
         if copied
         else "Annotations are kept in a temporary file that is deleted when the window closes."
     )
-    window.statusBar().addPermanentWidget(label)
+    status.addPermanentWidget(label)
     _keep_in_title(window)
 
 

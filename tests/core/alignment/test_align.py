@@ -9,11 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corroborate.core.alignment.align import DEFAULT_THRESHOLD, align, is_label, mirror
+from corroborate.core.alignment.align import DEFAULT_THRESHOLD, align, mirror
 from corroborate.core.alignment.similarity import Corpus
 from corroborate.core.ingest.readers import content_id
 from corroborate.core.ingest.segment import split_sentences
 from corroborate.core.model import Article
+from corroborate.core.text.sentence_kinds import is_label
 
 
 def article(text: str, name: str = "x") -> Article:

@@ -8,11 +8,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from corroborate.core.alignment.word_diff import DiffOp, word_diff
-from corroborate.core.text.words import tokenize
+from corroborate.core.text.words import word_tokens
 
 
 def norms(text: str) -> list[str]:
-    return [t.norm for t in tokenize(text)]
+    return [t.norm for t in word_tokens(text)]
 
 
 def assert_covers(a: str, b: str, ops: tuple[DiffOp, ...]) -> None:

@@ -17,7 +17,7 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 
 from corroborate.core.annotations.edits import (
     AddAnnotation,
-    History,
+    Command,
     RemoveAnnotation,
     SetLabel,
     SetLink,
@@ -134,6 +134,49 @@ def test_descriptions_name_the_change_for_the_edit_menu():
     assert SetStatus("x", Status.DISPUTED).description == "mark as disputed"
     assert SetLink(TARGETS[0], TARGETS[3], LinkKind.REJECTED).description == "reject match"
     assert SetLink(TARGETS[0], TARGETS[3], None).description == "forget link"
+
+
+class History:
+    """Undo and redo stacks of (command, inverse) pairs over one store: what the window's
+    QUndoStack does with these commands (ui/state/commands.py), without Qt."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._done: list[tuple[Command, Command]] = []
+        self._undone: list[Command] = []
+
+    def do(self, command: Command) -> None:
+        inverse = command.apply(self._store)
+        self._undone.clear()
+        if self._done:
+            previous, previous_inverse = self._done[-1]
+            merged = previous.merged_with(command)
+            if merged is not None:
+                self._done[-1] = (merged, previous_inverse)
+                return
+        self._done.append((command, inverse))
+
+    def undo(self) -> bool:
+        if not self._done:
+            return False
+        _, inverse = self._done.pop()
+        self._undone.append(inverse.apply(self._store))
+        return True
+
+    def redo(self) -> bool:
+        if not self._undone:
+            return False
+        command = self._undone.pop()
+        self._done.append((command, command.apply(self._store)))
+        return True
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._done)
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._undone)
 
 
 def _put(mapping, key, value):

@@ -274,6 +274,10 @@ _FRAGMENTS = [
     "The talks are on Monday, and 14 agreements worth $7 billion are due.",
     "Lee flies to Shanghai on Tuesday, January 7, 2026, for the first visit in six years.",
     "Lee flies to Shanghai on Tuesday, the first visit since 2019.",
+    "Seoul's exports of chips to China rose in the third quarter.",
+    "Seoul's exports of chips to China fell in the third quarter.",
+    "Xi will attend the regional summit in Gyeongju.",
+    "Xi will not attend the regional summit in Gyeongju.",
 ]
 
 

@@ -36,9 +36,6 @@ SEED_SCORE = 18.0
 # Up to this many articles every pair of articles is used; above, only near neighbours.
 ALL_PAIRS_LIMIT = 40
 NEIGHBOUR_ARTICLES = 6
-# Relations weaker than this are dropped: the long tails of frequent words, which weigh
-# little and would make every sentence's expanded vector dense.
-MIN_RELATEDNESS = 0.1
 
 PairScores = Callable[[int, int], np.ndarray]
 

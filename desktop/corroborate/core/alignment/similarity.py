@@ -33,7 +33,7 @@ import numpy as np
 from scipy import sparse
 
 from ..model import Article
-from ..text.words import Token, terms, tokenize, zipf
+from ..text.words import Token, terms, word_tokens, zipf
 from .related_words import related_terms
 
 # Share of the folder's own statistics in a term's weight (geometric blend); the rest
@@ -71,7 +71,7 @@ class SentenceTerms:
 
 
 def sentence_terms(text: str) -> SentenceTerms:
-    tokens = tokenize(text)
+    tokens = word_tokens(text)
     return SentenceTerms(tokens, tuple(dict.fromkeys(terms(tokens))))
 
 

@@ -1,6 +1,6 @@
 """Word-level difference of two sentences, for highlighting what one source changed.
 
-Words are compared in their normalised form (`textnorm.tokenize`: case, curly quotes
+Words are compared in their normalised form (`text.words.word_tokens`: case, curly quotes
 and dashes folded), so "Lee’s" and "lee's" are equal. Each operation carries character
 offsets into both original strings, and the operations cover both strings completely
 and in order.
@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import Indel
 
-from ..text.words import Token, tokenize
+from ..text.words import Token, word_tokens
 
 
 class DiffOp(NamedTuple):
@@ -32,7 +32,7 @@ class DiffOp(NamedTuple):
 
 def word_diff(a: str, b: str) -> tuple[DiffOp, ...]:
     """Operations turning `a` into `b`, word by word, with character offsets."""
-    ta, tb = tokenize(a), tokenize(b)
+    ta, tb = word_tokens(a), word_tokens(b)
     if not ta or not tb:
         return _without_words(a, b, ta, tb)
     bounds_a, bounds_b = _bounds(ta, len(a)), _bounds(tb, len(b))

@@ -2,9 +2,8 @@
 
 `command.apply(store)` makes the change and returns the command that takes it back, so
 undo is "apply the inverse" and redo is "apply the inverse of that". The window wraps
-these in QUndoCommand; `History` is the same bookkeeping without Qt, for the command
-line and the tests. Consecutive note edits of one annotation merge into one undo step,
-so undoing a typed note restores the note as it was before typing began.
+these in QUndoCommand. Consecutive note edits of one annotation merge into one undo
+step, so undoing a typed note restores the note as it was before typing began.
 """
 
 from __future__ import annotations
@@ -189,45 +188,3 @@ class SetLabel(_Unmergeable):
 
     def apply(self, store: Store) -> Command:
         return SetLabel(self.article_id, store.set_label(self.article_id, self.label))
-
-
-class History:
-    """Undo and redo stacks of (command, inverse) pairs over one store."""
-
-    def __init__(self, store: Store) -> None:
-        self._store = store
-        self._done: list[tuple[Command, Command]] = []
-        self._undone: list[Command] = []
-
-    def do(self, command: Command) -> None:
-        inverse = command.apply(self._store)
-        self._undone.clear()
-        if self._done:
-            previous, previous_inverse = self._done[-1]
-            merged = previous.merged_with(command)
-            if merged is not None:
-                self._done[-1] = (merged, previous_inverse)
-                return
-        self._done.append((command, inverse))
-
-    def undo(self) -> bool:
-        if not self._done:
-            return False
-        _, inverse = self._done.pop()
-        self._undone.append(inverse.apply(self._store))
-        return True
-
-    def redo(self) -> bool:
-        if not self._undone:
-            return False
-        command = self._undone.pop()
-        self._done.append((command, command.apply(self._store)))
-        return True
-
-    @property
-    def can_undo(self) -> bool:
-        return bool(self._done)
-
-    @property
-    def can_redo(self) -> bool:
-        return bool(self._undone)

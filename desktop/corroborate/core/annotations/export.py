@@ -13,9 +13,8 @@ Text cells that start with = + - @, a tab or a carriage return get a leading
 apostrophe, so a spreadsheet shows them as text instead of running them as formulas
 (OWASP CSV injection). Offsets and the similarity score are numbers and never start so.
 
-Files are written atomically: to a temporary file in the same folder, then renamed
-over the target. If anything fails the previous file is untouched and no temporary
-file is left behind.
+Files are written atomically (`core/files.write_atomically`): if anything fails the
+previous file is untouched and no temporary file is left behind.
 """
 
 from __future__ import annotations
@@ -23,12 +22,11 @@ from __future__ import annotations
 import csv
 import json
 import os
-import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import suppress
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from ..files import write_atomically
 from ..model import Annotation, Status, Target
 
 CSV_COLUMNS = (
@@ -101,26 +99,6 @@ def write_csv(
 
     write_atomically(path, write, encoding="utf-8-sig" if bom else "utf-8")
     return len(rows)
-
-
-def write_atomically(
-    path: str | os.PathLike[str], write: Callable[[TextIO], None], encoding: str = "utf-8"
-) -> None:
-    """Write through a temporary file in the same folder, then rename it over `path`."""
-    target = Path(path)
-    mode = target.stat().st_mode & 0o777 if target.is_file() else 0o644
-    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
-    try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as out:
-            write(out)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp, mode)  # mkstemp makes it private; keep the old file's permissions
-        os.replace(temp, target)
-    except BaseException:
-        with suppress(FileNotFoundError):
-            os.unlink(temp)
-        raise
 
 
 # --- W3C Web Annotation JSON ----------------------------------------------------------

@@ -9,7 +9,6 @@ years" and "since 2019" do. Values carry the precision they were written with, s
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 
 from ..model import Article
 from .quantities import Mention, find_mentions
@@ -133,9 +132,11 @@ def consistent(x: Mention, y: Mention, reference_year: int | None) -> bool | Non
     return ix[0] <= iy[1] and iy[0] <= ix[1]
 
 
-@lru_cache(maxsize=256)
-def _latest_dated_year(text: str) -> int | None:
-    years = [m.value[2] for m in find_mentions(text) if m.family == "calendar" and m.value[2]]
+def latest_dated_year(article: Article) -> int | None:
+    """The latest year written with a month in the article (slow for a long one: a full
+    read for quantities), or None."""
+    found = find_mentions(article.text)
+    years = [m.value[2] for m in found if m.family == "calendar" and m.value[2]]
     return max(years, default=None)
 
 
@@ -145,5 +146,5 @@ def reference_year(*articles: Article) -> int | None:
     That is when the story happens, closely enough to count "since 2019" in years. Years
     written alone ("by 2030", "in 2016") are too often plans or history to serve.
     """
-    years = [_latest_dated_year(a.text) for a in articles]
+    years = [latest_dated_year(a) for a in articles]
     return max((y for y in years if y is not None), default=None)

@@ -3,7 +3,8 @@
 Two sentences that report the same event may still disagree on a fact: a four-day visit
 against a three-day one, November against late October, "six years" against "since 2019"
 in 2026, "Tuesday, January 7" (a Wednesday) against "on Tuesday", a missile against
-missiles, Lee against his adviser as the speaker, "did not join" against "joined". Each
+missiles, Lee against his adviser as the speaker of the same words, "did not join" against
+"joined", exports that "rose" against exports that "fell" (see `opposition`). Each
 finding names its kind, explains itself in one line and points at the words on both sides.
 
 False alarms cost the reader's trust, so a finding needs two things of the same kind that
@@ -14,19 +15,20 @@ present on one side only is an omission, not a contradiction, and is never repor
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache, partial
+from types import EllipsisType
 
 from ..model import Article, Discrepancy, DiscrepancySide
-from ..text.words import tokenize as word_tokens
+from ..text.words import word_tokens
 from . import consistency, grammar
+from .attribution import same_statement
+from .opposition import find_oppositions
 from .pairing import SideText, Spot, context, pair_up, sentence_links, side_text
 from .quantities import find_mentions
 from .speakers import SPEECH_VERBS, find_speakers, same_person
 from .weekday_dates import dated_weekdays
 
-KINDS = ("number", "duration", "date", "weekday", "money", "percent", "plural", "speaker",
-         "negation")  # fmt: skip
 _KIND_OF_FAMILY = {
     "number": "number",
     "ordinal": "number",
@@ -47,6 +49,7 @@ _LABELS = {
     "plural": "Singular vs plural",
     "speaker": "Speaker differs",
     "negation": "Negated on one side",
+    "opposition": "Opposite claims",
 }
 # An itinerary ("Monday ... Tuesday ...") lists several events: which date goes with which
 # is guesswork, so these are compared only when each side holds one of them.
@@ -54,28 +57,41 @@ _ONE_PER_SIDE = ("calendar", "weekday", "year")
 
 
 def find_discrepancies(
-    a: Article, a_sentences: tuple[int, ...], b: Article, b_sentences: tuple[int, ...]
+    a: Article,
+    a_sentences: tuple[int, ...],
+    b: Article,
+    b_sentences: tuple[int, ...],
+    reference_year: int | None | EllipsisType = ...,
 ) -> tuple[Discrepancy, ...]:
     """Typed discrepancies between sentences `a_sentences` of `a` and `b_sentences` of `b`.
 
     Pure and deterministic; symmetric: swapping the articles swaps the sides of every
     finding. Explanations name the sources (`Article.source`), or "A" and "B".
+    `reference_year` is `consistency.reference_year(a, b)`, found from both whole
+    articles when not given; callers comparing many groups of one pair find it once.
     """
     sa, sb = side_text(a, a_sentences), side_text(b, b_sentences)
     labels = _labels(a, b)
-    reference_year = consistency.reference_year(a, b)
+    if reference_year is ...:
+        reference_year = consistency.reference_year(a, b)
     found = [
         *_quantity_discrepancies(sa, sb, reference_year),
         *_weekday_date_discrepancies(sa, sb, reference_year),
         *_plural_discrepancies(sa, sb),
         *_speaker_discrepancies(sa, sb),
         *_negation_discrepancies(sa, sb),
+        *find_oppositions(sa, sb, _Lazy(partial(sentence_links, sa, sb))),
     ]
     records = {}
     for kind, x, y, *explain in found:
         key = (kind, x.start, x.end, y.start, y.end)
         records.setdefault(key, _record(kind, labels, sa, x, sb, y, *explain))
     return tuple(sorted(records.values(), key=lambda d: (d.a.sentence, d.a.start, d.kind)))
+
+
+def joined_explanations(found: Sequence[Discrepancy]) -> str:
+    """What an annotation's `discrepancy` field (and the CSV column) holds."""
+    return "; ".join(d.explanation for d in found)
 
 
 def _labels(a: Article, b: Article) -> tuple[str, str]:
@@ -94,6 +110,7 @@ def _record(
 ) -> Discrepancy:
     """A finding; `explain(labels, value_a, value_b)` words it when the kind's label won't do."""
     side_a, side_b = _side_record(sa, x), _side_record(sb, y)
+    explain = explain or _EXPLAIN_KIND.get(kind)
     if explain is not None:
         explanation = explain(labels, side_a.value, side_b.value)
     else:
@@ -101,6 +118,21 @@ def _record(
             f"{_LABELS[kind]}: {side_a.value} ({labels[0]}) vs {side_b.value} ({labels[1]})"
         )
     return Discrepancy(kind, explanation, side_a, side_b)
+
+
+def _explain_speaker(labels: tuple[str, str], value_a: str, value_b: str) -> str:
+    return (
+        f"Speaker differs: the same statement is credited to {value_a} ({labels[0]})"
+        f" and to {value_b} ({labels[1]})"
+    )
+
+
+def _explain_negation(labels: tuple[str, str], value_a: str, value_b: str) -> str:
+    return f'Negated on one side: {labels[0]} says "{value_a}", {labels[1]} says "{value_b}"'
+
+
+# Kinds whose finding reads better as a sentence than as "label: a vs b".
+_EXPLAIN_KIND = {"speaker": _explain_speaker, "negation": _explain_negation}
 
 
 def _side_record(side: SideText, spot: Spot) -> DiscrepancySide:
@@ -271,9 +303,10 @@ def _words(side: SideText) -> frozenset[str]:
 
 
 def _speaker_discrepancies(sa: SideText, sb: SideText) -> Iterator:
-    """One named speaker on each side, and they are different people.
+    """One named speaker on each side, different people credited with the same statement.
 
-    Not when both are outside experts (outlets quote different experts as a matter of
+    Two different statements by two people are two facts, not a dispute. Not when both
+    are outside experts (outlets quote different experts as a matter of
     course), nor a body against a person (perhaps its spokesperson), nor when either
     speaker is named on the other side too ("Wi said Lee would ..." against "Lee said").
     """
@@ -287,7 +320,13 @@ def _speaker_discrepancies(sa: SideText, sb: SideText) -> Iterator:
         return  # a body and a person, perhaps its spokesperson
     if x.item.key & _words(sb) or y.item.key & _words(sa):
         return
+    if not same_statement(_text_of(sa, x), x.item, _text_of(sb, y), y.item):
+        return
     yield "speaker", x, y
+
+
+def _text_of(side: SideText, spot: Spot) -> str:
+    return next(text for index, _, text in side.sentences if index == spot.sentence)
 
 
 # --- negation --------------------------------------------------------------------

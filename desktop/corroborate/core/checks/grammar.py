@@ -3,7 +3,8 @@
 - Grammatical number of a noun: "a ballistic missile" against "ballistic missiles".
 - Polarity of a predicate: "did not join" against "joined".
 
-Both work on tokens with spans (see `tokens.tokenize`), so findings point at the words.
+Both work on tokens with spans (see `pattern_tokens.written_tokens`), so findings point
+at the words.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..text.words import is_stop_word
-from .pattern_tokens import Tok, is_capitalised, singular, tokenize
+from .pattern_tokens import Tok, is_capitalised, singular, written_tokens
 from .quantities import TIME_UNITS
 
 _SINGULAR_DETERMINERS = frozenset({"a", "an", "one", "single"})
@@ -90,7 +91,7 @@ def _ends_phrase(toks: tuple[Tok, ...], head: int) -> bool:
 @lru_cache(maxsize=16384)
 def noun_numbers(text: str) -> tuple[NounNumber, ...]:
     """Head nouns whose grammatical number is explicit: after "a"/"one", or in the plural."""
-    toks = tokenize(text)
+    toks = written_tokens(text)
     found: list[NounNumber] = []
     for i, tok in enumerate(toks):
         if tok.low in _SINGULAR_DETERMINERS:
@@ -175,7 +176,7 @@ def base_forms(word: str) -> frozenset[str]:
 @lru_cache(maxsize=16384)
 def negations(text: str) -> tuple[Negation, ...]:
     """Predicates this sentence negates: "not X", "never X", "didn't X", "declined to X"."""
-    toks = tokenize(text)
+    toks = written_tokens(text)
     found = []
     for i, tok in enumerate(toks):
         if not (tok.low in _NEGATING_VERBS or _negates(tok.low)):
@@ -203,7 +204,7 @@ def _negates(low: str) -> bool:
 
 @lru_cache(maxsize=16384)
 def has_negation(text: str) -> bool:
-    return any(t.low in _ANY_NEGATION or _negates(t.low) for t in tokenize(text))
+    return any(t.low in _ANY_NEGATION or _negates(t.low) for t in written_tokens(text))
 
 
 def affirmed(text: str, forms: frozenset[str]) -> tuple[int, int] | None:
@@ -212,7 +213,7 @@ def affirmed(text: str, forms: frozenset[str]) -> tuple[int, int] | None:
     Not a gerund ("turning over the documents would ...") and not after "to" or a modal
     ("wanted to march"): those do not say that it happened.
     """
-    toks = tokenize(text)
+    toks = written_tokens(text)
     for k, tok in enumerate(toks):
         if not _is_noun_candidate(tok) or tok.low.endswith("ing"):
             continue

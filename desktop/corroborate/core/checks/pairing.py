@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Article
-from ..text.words import tokenize as word_tokens
-from ..text.words import zipf
+from ..text.words import word_tokens, zipf
 from .quantities import MONTHS, WEEKDAYS
 
 # Content words on each side of a value that say what it is about.

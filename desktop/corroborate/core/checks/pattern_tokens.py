@@ -33,7 +33,8 @@ _TOKEN = re.compile(
 
 
 @lru_cache(maxsize=8192)
-def tokenize(text: str) -> tuple[Tok, ...]:
+def written_tokens(text: str) -> tuple[Tok, ...]:
+    """Every word, number and punctuation mark of `text` as written, with folded forms."""
     folded = fold(text)
     if len(folded) != len(text):  # a ligature or similar expanded: fold per character
         folded = "".join(fold(ch)[:1] or " " for ch in text)

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .pattern_tokens import Tok, is_capitalised, noun_singular, singular, tokenize
+from .pattern_tokens import Tok, is_capitalised, noun_singular, singular, written_tokens
 
 _UNITS = dict(
     zip(
@@ -319,7 +319,7 @@ def _counted_head(toks: tuple[Tok, ...], after: int, value: float) -> str | None
 @lru_cache(maxsize=16384)
 def find_mentions(text: str) -> tuple[Mention, ...]:
     """Every comparable quantity and calendar expression in one sentence."""
-    toks = tokenize(text)
+    toks = written_tokens(text)
     found: list[Mention] = []
     taken: set[int] = set()
 

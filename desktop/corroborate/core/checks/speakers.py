@@ -14,7 +14,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from ..text.words import is_stop_word, zipf
-from .pattern_tokens import Tok, is_capitalised, singular, tokenize
+from .pattern_tokens import Tok, is_capitalised, singular, written_tokens
 from .quantities import MONTHS, WEEKDAYS
 
 SPEECH_VERBS = frozenset(
@@ -144,7 +144,10 @@ def _speaker(text: str, toks: tuple[Tok, ...], run: tuple[int, int] | None) -> S
         or (len(text[start:end]) > 1 and text[start:end].isupper())
         or bool(key & _ORGANISATION_WORDS)
     )
-    commentator = _is_commentator(toks, run[0], last)
+    # "Professor Park": the title is inside the run, before the name proper.
+    commentator = _is_commentator(toks, run[0], last) or any(
+        t.low in _COMMENTATOR_ROLES for t in toks[run[0] : first]
+    )
     return Speaker(text[start:end], start, end, key, parts, commentator, organisation)
 
 
@@ -192,7 +195,7 @@ def _opening_name(toks: tuple[Tok, ...]) -> tuple[int, int] | None:
 @lru_cache(maxsize=16384)
 def find_speakers(text: str) -> tuple[Speaker, ...]:
     """Named speakers of the statements reported in one sentence, in reading order."""
-    toks = tokenize(text)
+    toks = written_tokens(text)
     runs: list[tuple[int, int]] = []
     for i, tok in enumerate(toks):
         if tok.low == "according" and i + 1 < len(toks) and toks[i + 1].low == "to":

@@ -17,7 +17,7 @@ articles:
    is listed on one fact only: the one about it.
 3. Every sentence in no shared fact is an exclusive fact of its article, except
    boilerplate (`is_boilerplate`: bylines, section labels, source names) and lines
-   `align` takes no part in (`align.is_label`: headings, captions), which are in no
+   `align` takes no part in (`text.sentence_kinds.is_label`: headings, captions), which are in no
    fact and listed in `FactTable.skipped`.
 
 Which sentences one fact may hold:
@@ -44,11 +44,13 @@ from itertools import combinations
 
 import numpy as np
 
-from ..alignment.align import DEFAULT_THRESHOLD, is_label
+from ..alignment.align import DEFAULT_THRESHOLD
 from ..alignment.similarity import Corpus
+from ..checks.consistency import latest_dated_year
 from ..checks.discrepancy import find_discrepancies
 from ..model import Article, Discrepancy, Fact, FactTable, Mention
-from ..text.words import Token, tokenize
+from ..text.sentence_kinds import is_label
+from ..text.words import Token, word_tokens
 from .groups import FactGroups
 from .sentence_graph import SentenceSpace, find_links, sentence_space
 
@@ -71,7 +73,7 @@ def is_boilerplate(text: str, tokens: Sequence[Token] | None = None) -> bool:
 
     `tokens` are the words of `text` when already known (`similarity.Corpus` has them).
     """
-    tokens = tokenize(text) if tokens is None else tokens
+    tokens = word_tokens(text) if tokens is None else tokens
     if sum(not t.stop for t in tokens) < MIN_CONTENT_WORDS:
         return True
     return len(tokens) < LABEL_WORDS and not text.rstrip().endswith(tuple(_CLOSING))
@@ -104,12 +106,14 @@ def find_facts(
         return cancelled
     facts = []
     shared = groups.shared()
+    # Each article read once for its year, not once per fact it shares.
+    years = [latest_dated_year(a) for a in space.articles]
     for done, members in enumerate(shared):
-        facts.append(_fact(space, members, with_discrepancies=True))
+        facts.append(_fact(space, members, years))
         if not ticker.at(2 * space.size + space.size * (done + 1) // max(1, len(shared))):
             return cancelled
     facts = _each_discrepancy_once(facts)
-    facts += [_fact(space, [row], with_discrepancies=False) for row in groups.alone()]
+    facts += [_fact(space, [row], None) for row in groups.alone()]
     lengths = {a.id: max(1, len(a.sentences)) for a in space.articles}
     facts.sort(key=lambda f: (-f.coverage, _position(lengths, f), f.id))
     ticker.at(ticker.total)
@@ -126,7 +130,9 @@ class _Ticker:
         return self.progress is None or bool(self.progress(done, self.total))
 
 
-def _fact(space: SentenceSpace, rows: list[int], with_discrepancies: bool) -> Fact:
+def _fact(space: SentenceSpace, rows: list[int], years: list[int | None] | None) -> Fact:
+    """The fact of `rows`; its discrepancies found when the latest dated year of each
+    article (`years`, by position in `space.articles`) is given."""
     by_article: dict[int, list[int]] = {}
     for r in rows:
         sentences = by_article.setdefault(int(space.article[r]), [])
@@ -137,7 +143,7 @@ def _fact(space: SentenceSpace, rows: list[int], with_discrepancies: bool) -> Fa
     fact_id = "f-" + hashlib.blake2b(key.encode(), digest_size=8).hexdigest()
     center = _central(space, rows)
     representative = (articles[space.article[center]].id, int(space.sentence[center]))
-    found = _discrepancies(space, by_article, representative) if with_discrepancies else ()
+    found = _discrepancies(space, by_article, representative, years) if years is not None else ()
     return Fact(fact_id, mentions, representative, found)
 
 
@@ -196,7 +202,10 @@ def _central(space: SentenceSpace, rows: list[int]) -> int:
 
 
 def _discrepancies(
-    space: SentenceSpace, by_article: dict[int, list[int]], representative: tuple[str, int]
+    space: SentenceSpace,
+    by_article: dict[int, list[int]],
+    representative: tuple[str, int],
+    years: list[int | None],
 ) -> tuple[Discrepancy, ...]:
     """Between every two articles of the fact, or each against the representative's article
     when the fact is wider than `PAIRWISE_DISCREPANCY_LIMIT`."""
@@ -209,8 +218,9 @@ def _discrepancies(
     found: list[Discrepancy] = []
     for x, y in pairs:
         a, b = space.articles[x], space.articles[y]
+        year = max((v for v in (years[x], years[y]) if v is not None), default=None)
         found += find_discrepancies(
-            a, tuple(sorted(by_article[x])), b, tuple(sorted(by_article[y]))
+            a, tuple(sorted(by_article[x])), b, tuple(sorted(by_article[y])), year
         )
     return tuple(found)
 

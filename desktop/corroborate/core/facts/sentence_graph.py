@@ -27,7 +27,7 @@ came in; scores are rounded (`_DIGITS`) before they are compared or sorted.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -305,7 +305,3 @@ def mean_score(a: dict[int, float], b: dict[int, float], size_a: int, size_b: in
 def add_into(total: dict[int, float], part: dict[int, float]) -> None:
     for t, v in part.items():
         total[t] = total.get(t, 0.0) + v
-
-
-def rows_of(space: SentenceSpace, members: Sequence[int]) -> list[tuple[str, int]]:
-    return [(space.articles[space.article[r]].id, int(space.sentence[r])) for r in members]

@@ -13,7 +13,6 @@ import hashlib
 import json
 import os
 import shutil
-import tempfile
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -21,6 +20,7 @@ from pathlib import Path
 
 import pysbd
 
+from ..files import write_text_atomically
 from ..model import Sentence
 from .segment import SEGMENTER_VERSION, split_sentences
 
@@ -120,18 +120,10 @@ def _write_disk(key: str, sentences: tuple[Sentence, ...]) -> None:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         _prune_other_versions(target.parent.parent.parent)
-        # Write beside the target, then rename: a reader never sees half a file.
         # json.dumps, not json.dump: only the former uses the C encoder, which matters
-        # for the million rows of a hostile text.
+        # for the million rows of a hostile text. Not synced: a lost entry is split again.
         encoded = json.dumps(payload, separators=(",", ":"))
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(encoded)
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_text_atomically(target, encoded, durable=False)
     except Exception:  # read-only or full disk: the cache is only an optimisation
         pass
 

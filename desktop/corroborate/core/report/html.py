@@ -20,8 +20,8 @@ from datetime import UTC, datetime
 from typing import TextIO
 
 from ..annotations.anchoring import annotations_on
-from ..annotations.export import write_atomically
 from ..annotations.store import Store
+from ..files import write_atomically
 from ..ingest.generator import generator_meta
 from ..model import Annotation, Fact, FactTable, Status
 from .context import ReportContext, esc, file_name, in_details, status_badge

@@ -86,7 +86,7 @@ def is_stop_word(norm: str) -> bool:
     return norm not in _NUMBER_WORDS and zipf(norm) >= STOP_ZIPF
 
 
-def tokenize(text: str) -> tuple[Token, ...]:
+def word_tokens(text: str) -> tuple[Token, ...]:
     """Word tokens of `text` with spans, normalised forms, stems and stop-word flags."""
     found = []
     for m in _TOKEN.finditer(text):

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from ...core.model import Annotation, Discrepancy, Target
 from ..common.actions import ActionId, ActionRegistry
-from ..compare.discrepancy_hints import PANEL_HINT, panel_html
+from ..common.discrepancy_hints import PANEL_HINT, panel_html
 
 STATUS_ACTIONS = (
     ActionId.MARK_AGREED,

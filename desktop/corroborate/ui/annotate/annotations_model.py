@@ -3,55 +3,27 @@ annotation of the loaded folder with a filter by status and a search in the note
 
 from __future__ import annotations
 
-from functools import cache
-
 from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QStyle
+from PySide6.QtWidgets import QStyle
 
 from ...core.model import Anchoring, Status, Target
-from ..common.icons import app_icon_for
+from ..common.icons import STATUS_TEXT, named_icon, status_icon
 from ..common.plain import plain_tooltip
 from ..common.table_model import ReadOnlyTableModel
 from ..state.annotation_session import AnnotationSession, Placed
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
-STATUS_TEXT = {
-    Status.AGREED: "Agreed",
-    Status.DISPUTED: "Disputed",
-    Status.UNVERIFIED: "Unverified",
-}
-# Shown by the platform's standard icons when resources/icons lacks a status icon.
-_FALLBACK_ICONS = {
-    Status.AGREED: QStyle.StandardPixmap.SP_DialogApplyButton,
-    Status.DISPUTED: QStyle.StandardPixmap.SP_MessageBoxWarning,
-    Status.UNVERIFIED: QStyle.StandardPixmap.SP_MessageBoxQuestion,
-}
 ORPHAN_TEXT = "Not found"
 
 ANNOTATION_ID_ROLE = Qt.ItemDataRole.UserRole + 40
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 41  # Status
 ORPHAN_ROLE = Qt.ItemDataRole.UserRole + 42  # True when a quote is nowhere to be found
-
-
-@cache
-def status_icon(status: Status) -> QIcon:
-    icon = app_icon_for(status.value)
-    if icon is not None:
-        return icon
-    return QApplication.style().standardIcon(_FALLBACK_ICONS[status])
-
-
-@cache
-def named_icon(name: str, fallback: QStyle.StandardPixmap) -> QIcon:
-    """An app icon by name, else a standard one."""
-    return app_icon_for(name) or QApplication.style().standardIcon(fallback)
 
 
 def quote_line(target: Target) -> str:

@@ -248,7 +248,7 @@ def _fallback_icon(action_id: ActionId) -> QIcon:
 
 
 class ActionRegistry:
-    """Creates each action once, owned by the main window."""
+    """Creates each action once, owned by `parent` (the main window)."""
 
     def __init__(self, parent: QWidget) -> None:
         self._actions: dict[ActionId, QAction] = {}

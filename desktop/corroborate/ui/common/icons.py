@@ -1,10 +1,13 @@
-"""QIcons for actions and the window, from the SVGs in resources/icons/."""
+"""QIcons for actions, statuses and the window, from the SVGs in resources/icons/."""
 
 from __future__ import annotations
 
 from functools import cache
 
 from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QStyle
+
+from ...core.model import Status
 
 
 @cache
@@ -37,3 +40,30 @@ def window_icon() -> QIcon:
     if icon.isNull():
         return app_icon_for("corroborate") or QIcon()
     return icon
+
+
+STATUS_TEXT = {
+    Status.AGREED: "Agreed",
+    Status.DISPUTED: "Disputed",
+    Status.UNVERIFIED: "Unverified",
+}
+# Shown by the platform's standard icons when resources/icons lacks a status icon.
+_FALLBACK_ICONS = {
+    Status.AGREED: QStyle.StandardPixmap.SP_DialogApplyButton,
+    Status.DISPUTED: QStyle.StandardPixmap.SP_MessageBoxWarning,
+    Status.UNVERIFIED: QStyle.StandardPixmap.SP_MessageBoxQuestion,
+}
+
+
+@cache
+def status_icon(status: Status) -> QIcon:
+    icon = app_icon_for(status.value)
+    if icon is not None:
+        return icon
+    return QApplication.style().standardIcon(_FALLBACK_ICONS[status])
+
+
+@cache
+def named_icon(name: str, fallback: QStyle.StandardPixmap) -> QIcon:
+    """An app icon by name, else a standard one."""
+    return app_icon_for(name) or QApplication.style().standardIcon(fallback)

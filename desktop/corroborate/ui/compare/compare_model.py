@@ -1,8 +1,9 @@
 """The rows of a comparison: matched pairs and unmatched sentences of two articles.
 
-The model holds the Alignment and, per row, only sentence indices. Word differences and
-score explanations are computed the first time a row is shown (or hovered) and cached
-by the sentences involved, so they survive re-aligning with another threshold.
+The model holds a `core.alignment.comparison.Comparison` and, per row, only sentence
+indices. Word differences, score explanations and discrepancies come from the
+comparison the first time a row is shown (or hovered), which keeps them by the
+sentences involved, so they survive re-aligning with another threshold.
 """
 
 from __future__ import annotations
@@ -18,18 +19,19 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from ...core.model import Alignment, Article
-from ...core.text.words import tokenize
-from ..common.kind_filter import KindFilter
-from ..common.plain import plain_tooltip
-from ..common.table_model import ReadOnlyTableModel
-from .discrepancy_hints import (
+from ...core.alignment.comparison import Comparison
+from ...core.alignment.similarity import Corpus
+from ...core.model import Alignment, Discrepancy
+from ...core.text.words import word_tokens
+from ..common.discrepancy_hints import (
     DIFFERS_CLASS,
     PANEL_HINT,
-    DiscrepancyCache,
     layered_html,
     value_spans,
 )
+from ..common.kind_filter import KindFilter
+from ..common.plain import plain_tooltip
+from ..common.table_model import ReadOnlyTableModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -51,9 +53,6 @@ REMOVED_CLASS, ADDED_CLASS = "removed", "added"
 # Words listed in a score tooltip before "…".
 EXPLAIN_WORDS = 8
 
-# word_diff(a, b) -> ops with kind/a_start/a_end/b_start/b_end; explain(...) -> shared words.
-Differ = Callable[[str, str], Sequence[Any]]
-Explainer = Callable[[Article, Sequence[int], Article, Sequence[int]], Sequence[Any]]
 # The annotation of a row's sentences, if any (set by the window's annotation session).
 AnnotationLookup = Callable[["CompareRow"], Any]
 
@@ -110,7 +109,7 @@ def _sides(lead, other, by_b: bool) -> tuple[tuple[int, ...], tuple[int, ...]]:
 def normalised_words(text: str) -> tuple[str, ...]:
     """What two sentences must share to count as saying the same: case, quotes, dashes
     and punctuation are ignored."""
-    return tuple(t.norm for t in tokenize(text))
+    return tuple(t.norm for t in word_tokens(text))
 
 
 def marked_html(text: str, spans: Sequence[tuple[int, int]], css_class: str) -> str:
@@ -134,31 +133,29 @@ class ComparisonModel(ReadOnlyTableModel):
 
     A, SCORE, B, STATUS = range(4)
 
-    def __init__(
-        self,
-        alignment: Alignment,
-        differ: Differ,
-        explainer: Explainer | None = None,
-        parent=None,
-    ) -> None:
+    def __init__(self, comparison: Comparison | Alignment, parent=None) -> None:
         super().__init__(parent)
-        self._alignment = alignment
-        self._differ = differ
-        self._explainer = explainer
+        if isinstance(comparison, Alignment):
+            comparison = Comparison(comparison)
+        self._comparison = comparison
+        self._alignment = comparison.alignment
         self._by_b = False
-        self._labels = (alignment.a.source, alignment.b.source)
-        self._rows = arrange_rows(alignment)
+        self._labels = (self._alignment.a.source, self._alignment.b.source)
+        self._rows = arrange_rows(self._alignment)
         self._diffs: dict[tuple[tuple[int, ...], tuple[int, ...]], tuple[str, str]] = {}
         self._explanations: dict[tuple[tuple[int, ...], tuple[int, ...]], str] = {}
         self._differs: dict[tuple[tuple[int, ...], tuple[int, ...]], bool] = {}
         self._annotation_of: AnnotationLookup | None = None
         self._manual: set[tuple[int, int]] = set()
-        self._discrepancies = DiscrepancyCache()
 
     # --- state -----------------------------------------------------------------------
     @property
     def alignment(self) -> Alignment:
         return self._alignment
+
+    @property
+    def comparison(self) -> Comparison:
+        return self._comparison
 
     @property
     def ordered_by_b(self) -> bool:
@@ -170,9 +167,15 @@ class ComparisonModel(ReadOnlyTableModel):
 
     def set_alignment(self, alignment: Alignment) -> None:
         """Show a new alignment of the same two articles (another threshold)."""
+        self.set_comparison(self._comparison.realigned(alignment))
+
+    def set_comparison(self, comparison: Comparison) -> None:
+        """Show another comparison of the same two articles; what the one shown so far
+        worked out is kept."""
         self.beginResetModel()
-        self._alignment = alignment
-        self._rows = arrange_rows(alignment, self._by_b)
+        self._comparison = comparison.adopting(self._comparison)
+        self._alignment = comparison.alignment
+        self._rows = arrange_rows(self._alignment, self._by_b)
         self.endResetModel()
 
     def set_ordered_by_b(self, by_b: bool) -> None:
@@ -182,8 +185,9 @@ class ComparisonModel(ReadOnlyTableModel):
             self._rows = arrange_rows(self._alignment, by_b)
             self.endResetModel()
 
-    def set_explainer(self, explainer: Explainer | None) -> None:
-        self._explainer = explainer
+    def set_corpus(self, corpus: Corpus | None) -> None:
+        """New folder word weights: score explanations are worked out again."""
+        self._comparison = self._comparison.with_corpus(corpus)
         self._explanations.clear()
 
     def set_labels(self, label_a: str, label_b: str) -> None:
@@ -248,7 +252,9 @@ class ComparisonModel(ReadOnlyTableModel):
         key = (r.a, r.b)
         if key not in self._diffs:
             text_a, text_b = self.text(r.a, "a"), self.text(r.b, "b")
-            ops = [op for op in self._differ(text_a, text_b) if op.kind != "equal"]
+            # The comparison joins sentences by a space, the row by a line break: one
+            # character each, so the offsets hold.
+            ops = [op for op in self._comparison.word_diff(r.a, r.b) if op.kind != "equal"]
             removed = [(op.a_start, op.a_end) for op in ops if op.kind in ("delete", "replace")]
             added = [(op.b_start, op.b_end) for op in ops if op.kind in ("insert", "replace")]
             found, a, b = self.discrepancies_of(r), self._alignment.a, self._alignment.b
@@ -268,11 +274,11 @@ class ComparisonModel(ReadOnlyTableModel):
         indices = r.a if column == self.A else r.b
         return marked_html(self.text(indices, "a" if column == self.A else "b"), (), "")
 
-    def discrepancies_of(self, r: CompareRow) -> tuple:
+    def discrepancies_of(self, r: CompareRow) -> tuple[Discrepancy, ...]:
         """Typed differences of a matched row, found on first use (unmatched rows: none)."""
         if r.kind != MATCHED:
             return ()
-        return self._discrepancies.get(self._alignment.a, r.a, self._alignment.b, r.b)
+        return self._comparison.discrepancies(r.a, r.b)
 
     def explanation(self, row: int) -> str:
         """Why a pair was matched, in plain words (not yet escaped)."""
@@ -289,9 +295,7 @@ class ComparisonModel(ReadOnlyTableModel):
     def _explain(self, r: CompareRow) -> str:
         score = self._alignment.matches[r.match].score
         head = f"Score {score:.0f} of 100."
-        if self._explainer is None:
-            return head
-        words = self._explainer(self._alignment.a, r.a, self._alignment.b, r.b)
+        words = self._comparison.explanation(r.a, r.b)
         words = [w for w in words if w.weight >= 0.5]  # what would read as "(0)" says nothing
         if not words:
             return f"{head}\nThe two share no weighted words."

@@ -14,9 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.alignment.align import DEFAULT_THRESHOLD, align
-from ...core.alignment.explanation import explain
+from ...core.alignment.comparison import Comparison
 from ...core.alignment.similarity import Corpus
-from ...core.alignment.word_diff import word_diff
 from ...core.annotations.corrections import apply_corrections
 from ...core.model import Alignment, Article
 from ..common.plain import no_mnemonic, plain_tooltip, set_plain
@@ -24,7 +23,6 @@ from ..common.tasks import LatestTask
 from ..common.widgets import RowsPage, filter_bar
 from .compare_model import MATCHED, ONLY_A, ONLY_B, ComparisonFilter, ComparisonModel
 from .comparison_view import ComparisonView
-from .discrepancy_hints import prepared
 
 
 def empty_alignment(a: Article, b: Article, threshold: float) -> Alignment:
@@ -60,10 +58,10 @@ class CompareTab(RowsPage):
         self._corpus = corpus
         self._aligner = LatestTask(self)
         self._aligned_once = False
-        self._automatic: Alignment | None = None  # the aligner's answer, before corrections
+        self._automatic: Comparison | None = None  # the aligner's answer, before corrections
         self._linked: set[tuple[int, int]] = set()
         self._rejected: set[tuple[int, int]] = set()
-        self.model = ComparisonModel(empty_alignment(a, b, threshold), word_diff, self._explain)
+        self.model = ComparisonModel(Comparison(empty_alignment(a, b, threshold), corpus))
         self.model.set_labels(label_a, label_b)
         self.proxy = ComparisonFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -215,7 +213,7 @@ class CompareTab(RowsPage):
     def set_corpus(self, corpus: Corpus) -> None:
         """New folder statistics (files were added): the scores change, so re-align."""
         self._corpus = corpus
-        self.model.set_explainer(self._explain)
+        self.model.set_corpus(corpus)
         self.realign()
 
     def realign(self) -> None:
@@ -223,16 +221,17 @@ class CompareTab(RowsPage):
             return  # set_corpus() starts the first alignment
         a, b, corpus, threshold = self.a, self.b, self._corpus, float(self.slider.value())
         self._aligner.start(
-            lambda _progress: prepared(align(a, b, corpus, threshold)), self._on_aligned
+            lambda _progress: Comparison(align(a, b, corpus, threshold), corpus).prepared(),
+            self._on_aligned,
         )
 
-    def _on_aligned(self, alignment: Alignment | None, error: BaseException | None) -> None:
+    def _on_aligned(self, comparison: Comparison | None, error: BaseException | None) -> None:
         if error is not None:
             set_plain(self.waiting, f"Could not align these articles: {error}")
             self.stack.setCurrentWidget(self.waiting)
             return
-        assert alignment is not None
-        self._automatic = alignment
+        assert comparison is not None
+        self._automatic = comparison
         self._show_alignment()
 
     def set_corrections(self, linked: set[tuple[int, int]], rejected: set[tuple[int, int]]) -> None:
@@ -246,11 +245,11 @@ class CompareTab(RowsPage):
     def _show_alignment(self) -> None:
         assert self._automatic is not None
         alignment = apply_corrections(
-            self._automatic, self._linked, self._rejected, self._link_score
+            self._automatic.alignment, self._linked, self._rejected, self._link_score
         )
         remembered = self._remember_current()
         self.model.set_manual_links(self._linked)
-        self.model.set_alignment(alignment)
+        self.model.set_comparison(self._automatic.realigned(alignment))
         self._aligned_once = True
         was_waiting = self.stack.currentWidget() is not self.view
         self.stack.setCurrentWidget(self.view)
@@ -265,9 +264,6 @@ class CompareTab(RowsPage):
         if self._corpus is None:
             return 0.0
         return float(self._corpus.score_matrix(self.a, self.b)[i, j])
-
-    def _explain(self, a: Article, ia, b: Article, ib):
-        return explain(self._corpus, a, tuple(ia), b, tuple(ib))
 
     # --- current row ----------------------------------------------------------------------
     def _remember_current(self) -> tuple[str, int, int] | None:

@@ -7,7 +7,7 @@ import time
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from ..annotate.annotations_model import status_icon
+from ..common.icons import status_icon
 from ..common.theme import soft_selection
 from .compare_model import ComparisonModel
 from .delegates import ScoreDelegate, SentenceDelegate, StatusDelegate

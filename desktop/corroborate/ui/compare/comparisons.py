@@ -1,70 +1,92 @@
-"""Comparison tabs in the main window: opening them, feeding them folder statistics,
-keeping their titles in step with source names, and linking rows to the article tabs."""
+"""Comparison tabs: opening them, feeding them the folder's word statistics, keeping
+their titles in step with source names, and linking rows to the article tabs."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtCore import QItemSelectionModel, QObject, Qt, Signal
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from ...core.alignment.similarity import Corpus
 from ...core.model import Article
-from ..common.actions import ActionId
-from ..common.plain import no_mnemonic, plain_tooltip
+from ..common.actions import ActionId, ActionRegistry
+from ..common.status import StatusSink
+from ..common.tab_host import TabHost
 from ..common.tasks import LatestTask
 from ..common.widgets import StatusProgress
 from ..reading.article_tab import ArticleTab
+from ..reading.article_tabs import ArticleTabs
+from ..state.workspace import Workspace
 from .compare_dialog import NewComparisonDialog
+from .compare_rows import CompareRows
 from .compare_tab import CompareTab
-
-if TYPE_CHECKING:
-    from ..main_window import MainWindow
-
-
-def tab_text(title: str) -> str:
-    """A tab title shown as written: "&" in a source name is not a shortcut marker."""
-    return no_mnemonic(title)
 
 
 class Comparisons(QObject):
-    """Owns the folder's word statistics (a Corpus, built on a worker after each load)
-    and every comparison tab's connections to the rest of the window."""
+    """Builds the folder's word statistics (a Corpus, on a worker after each load) for
+    the workspace, and connects every comparison tab to the rest of the workspace."""
 
-    corpus_ready = Signal(object)  # Corpus
-    tab_opened = Signal(object)  # CompareTab, once, when it is created
+    rows_opened = Signal(object)  # a new tab's CompareRows, once, for annotating
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.corpus: Corpus | None = None
+    def __init__(
+        self,
+        workspace: Workspace,
+        actions: ActionRegistry,
+        tabs: TabHost,
+        articles: ArticleTabs,
+        sources_selection: QItemSelectionModel,
+        status: StatusSink,
+        dialog_parent: QWidget,
+    ) -> None:
+        super().__init__(workspace)
+        self.workspace = workspace
+        self.actions = actions
+        self.tab_host = tabs
+        self.articles = articles
+        self.sources_selection = sources_selection
+        self.status = status
+        self.dialog_parent = dialog_parent
         self._builder = LatestTask(self)
+        self._rows: dict[CompareTab, CompareRows] = {}
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)  # source names are never markup
         self.summary.setToolTip("Rows of the current comparison and its threshold")
-        window.statusBar().addPermanentWidget(self.summary)
         self.summary.hide()
         self.progress = StatusProgress()  # shown only when the statistics take a while
         self.progress.cancel_requested.connect(self.cancel)
-        window.statusBar().addPermanentWidget(self.progress)
+        self.status_widgets = (self.summary, self.progress)  # for the window's status bar
 
-        actions = window.actions_
         actions[ActionId.NEW_COMPARISON].triggered.connect(self.choose_and_open)
         actions[ActionId.COMPARE_SELECTED].triggered.connect(self.compare_selected)
         actions[ActionId.NEXT_DIFFERENCE].triggered.connect(self.next_difference)
         actions[ActionId.PREVIOUS_DIFFERENCE].triggered.connect(self.previous_difference)
-        window.articles_loaded.connect(lambda _result: self.rebuild_corpus())
-        window.sources.label_changed.connect(self._on_label_changed)
-        window.sources.rowsInserted.connect(self._update_actions)
-        window.sources.modelReset.connect(self._update_actions)
-        window.sources_view.selectionModel().selectionChanged.connect(self._update_actions)
-        window.tabs.currentChanged.connect(self._on_current_tab)
+        actions[ActionId.LINK_SENTENCES].triggered.connect(self.link_selected)
+        actions[ActionId.REJECT_MATCH].triggered.connect(self.reject_current)
+        workspace.session.links_changed.connect(self._apply_links)
+        workspace.articles_loaded.connect(lambda _result: self.rebuild_corpus())
+        workspace.closing.connect(self.reset)
+        workspace.label_changed.connect(self._on_label_changed)
+        sources = workspace.sources
+        sources.rowsInserted.connect(self._update_actions)
+        sources.modelReset.connect(self._update_actions)
+        sources_selection.selectionChanged.connect(self._update_actions)
+        tabs.current_changed.connect(self._on_current_tab)
         self._update_actions()
+
+    @property
+    def corpus(self) -> Corpus | None:
+        return self.workspace.corpus
+
+    @property
+    def corpus_ready(self):
+        """The workspace's notice that the word statistics are ready."""
+        return self.workspace.corpus_ready
 
     # --- folder statistics ---------------------------------------------------------------
     def rebuild_corpus(self) -> None:
         """Word statistics of every loaded article; open comparisons re-align with them."""
-        articles = tuple(self.window.sources.articles)
+        articles = tuple(self.workspace.sources.articles)
         if not articles:
             self.reset()
             return
@@ -74,25 +96,24 @@ class Comparisons(QObject):
     def cancel(self) -> None:
         """Cancel pressed: comparisons and facts wait until they are asked for again."""
         self.reset()
-        self.window.statusBar().showMessage(
+        self.status.showMessage(
             "Word statistics cancelled: open a comparison to prepare them again", 8000
         )
 
     def _on_corpus(self, corpus: Corpus | None, error: BaseException | None) -> None:
         self.progress.finish()
         if error is not None or corpus is None:
-            self.window.statusBar().showMessage(f"Could not compute word statistics: {error}")
+            self.status.showMessage(f"Could not compute word statistics: {error}")
             return
-        self.corpus = corpus
         for tab in self.tabs():
             tab.set_corpus(corpus)
-        self.corpus_ready.emit(corpus)
+        self.workspace.set_corpus(corpus)
 
     def reset(self) -> None:
         """Everything was closed: forget the statistics of the old folder."""
         self._builder.cancel()
         self.progress.finish()
-        self.corpus = None
+        self.workspace.set_corpus(None)
 
     @property
     def is_preparing(self) -> bool:
@@ -100,39 +121,38 @@ class Comparisons(QObject):
 
     # --- opening ---------------------------------------------------------------------
     def tabs(self) -> list[CompareTab]:
-        tabs = self.window.tabs
-        return [w for i in range(tabs.count()) if isinstance(w := tabs.widget(i), CompareTab)]
+        return self.tab_host.tabs_of(CompareTab)
 
     def current(self) -> CompareTab | None:
-        widget = self.window.tabs.currentWidget()
-        return widget if isinstance(widget, CompareTab) else None
+        return self.tab_host.current(CompareTab)
 
     def open(self, a: Article, b: Article) -> CompareTab:
         """A tab comparing `a` with `b` (the existing one when it is already open)."""
-        for tab in self.tabs():
-            if (tab.a.id, tab.b.id) == (a.id, b.id):
-                self.window.tabs.setCurrentWidget(tab)
-                return tab
-        sources = self.window.sources
+        same = self.tab_host.find(CompareTab, lambda tab: (tab.a.id, tab.b.id) == (a.id, b.id))
+        if same is not None:
+            self.tab_host.show(same)
+            return same
+        sources = self.workspace.sources
         if self.corpus is None and not self.is_preparing:
             self.rebuild_corpus()
         tab = CompareTab(a, b, sources.label(a), sources.label(b), self.corpus)
         tab.row_selected.connect(self._show_sentences)
-        tab.open_requested.connect(self.window.show_article)
+        tab.open_requested.connect(self.articles.show_article)
         tab.summary_changed.connect(lambda _text, t=tab: self._update_summary(t))
-        tabs = self.window.tabs
-        index = tabs.addTab(tab, tab_text(tab.title))
-        tabs.setTabToolTip(index, plain_tooltip(f"Comparison of\n{a.title}\nwith\n{b.title}"))
-        tabs.setCurrentIndex(index)
-        self.window.stack.setCurrentWidget(tabs)
-        self.tab_opened.emit(tab)
+        self.tab_host.add(tab, tab.title, f"Comparison of\n{a.title}\nwith\n{b.title}")
+        self.tab_host.show(tab)
+        rows = CompareRows(tab, self.workspace.session)
+        self._rows[tab] = rows
+        tab.destroyed.connect(lambda _=None, t=tab: self._rows.pop(t, None))
+        tab.set_corrections(*self.workspace.session.links_between(tab.a, tab.b))
+        self.rows_opened.emit(rows)
         tab.setFocus()
         return tab
 
     def default_pair(self) -> tuple[int, int]:
         """The current tab's article(s); else the first; the second defaults to the next."""
-        sources = self.window.sources
-        widget = self.window.tabs.currentWidget()
+        sources = self.workspace.sources
+        widget = self.tab_host.current()
         if isinstance(widget, CompareTab):
             return sources.row_of(widget.a.id), sources.row_of(widget.b.id)
         first = sources.row_of(widget.article.id) if isinstance(widget, ArticleTab) else 0
@@ -140,24 +160,24 @@ class Comparisons(QObject):
         return first, (first + 1) % max(sources.rowCount(), 1)
 
     def choose_and_open(self) -> CompareTab | None:
-        sources = self.window.sources
+        sources = self.workspace.sources
         if sources.rowCount() < 2:
             QMessageBox.information(
-                self.window, "New Comparison", "Load at least two articles to compare them."
+                self.dialog_parent, "New Comparison", "Load at least two articles to compare them."
             )
             return None
         articles = sources.articles
         first, second = self.default_pair()
         dialog = NewComparisonDialog(
-            articles, [sources.label(a) for a in articles], first, second, self.window
+            articles, [sources.label(a) for a in articles], first, second, self.dialog_parent
         )
         if dialog.exec() != NewComparisonDialog.DialogCode.Accepted:
             return None
         return self.open(*dialog.chosen())
 
     def selected_sources(self) -> list[Article]:
-        rows = sorted(i.row() for i in self.window.sources_view.selectionModel().selectedRows())
-        return [self.window.sources.article_at(r) for r in rows]
+        rows = sorted(i.row() for i in self.sources_selection.selectedRows())
+        return [self.workspace.sources.article_at(r) for r in rows]
 
     def compare_selected(self) -> CompareTab | None:
         chosen = self.selected_sources()
@@ -167,29 +187,72 @@ class Comparisons(QObject):
     def next_difference(self) -> None:
         tab = self.current()
         if tab is not None and not tab.next_difference():
-            self.window.statusBar().showMessage("No more differences below", 3000)
+            self.status.showMessage("No more differences below", 3000)
 
     def previous_difference(self) -> None:
         tab = self.current()
         if tab is not None and not tab.previous_difference():
-            self.window.statusBar().showMessage("No more differences above", 3000)
+            self.status.showMessage("No more differences above", 3000)
 
     def _show_sentences(self, a_id: str, a_sentence: int, b_id: str, b_sentence: int) -> None:
         """Scroll the article tabs to the row's sentences, without leaving the comparison."""
         for article_id, sentence in ((a_id, a_sentence), (b_id, b_sentence)):
-            tab = self.window.tab_for(article_id)
+            tab = self.articles.tab_for(article_id)
             if tab is not None and sentence >= 0:
                 tab.reader.show_sentence(sentence)
 
+    # --- annotating pairs --------------------------------------------------------------
+    def link_selected(self) -> None:
+        rows = self._rows.get(self.current())
+        complaint = rows.link_selected() if rows else ""
+        if complaint:
+            self.status.showMessage(complaint, 5000)
+
+    def reject_current(self) -> None:
+        rows = self._rows.get(self.current())
+        complaint = rows.reject_current() if rows else ""
+        if complaint:
+            self.status.showMessage(complaint, 5000)
+
+    def _apply_links(self) -> None:
+        for tab in self.tabs():
+            tab.set_corrections(*self.workspace.session.links_between(tab.a, tab.b))
+
+    def show_sentences(self, found: Sequence[tuple[Article, int]]) -> CompareTab | None:
+        """The comparison of the articles of `found` at its first sentence (the article's
+        own tab when only one article is covered and no comparison shows it)."""
+        articles = list(dict.fromkeys(article for article, _ in found))
+        if len(articles) >= 2:
+            ids = {articles[0].id, articles[1].id}
+            tab = self.tab_host.find(CompareTab, lambda t: {t.a.id, t.b.id} == ids)
+            tab = tab or self.open(articles[0], articles[1])
+        else:
+            tab = self.tab_host.find(CompareTab, lambda t: articles[0].id in (t.a.id, t.b.id))
+            if tab is None:
+                self.articles.show_article(articles[0].id, found[0][1])
+                return None
+        self.tab_host.show(tab)
+        article, sentence = found[0]
+        side = "a" if article.id == tab.a.id else "b"
+        if tab.is_aligned:
+            tab.show_sentence(side, sentence)
+        else:
+            tab.alignment_applied.connect(
+                lambda _alignment: tab.show_sentence(side, sentence),
+                Qt.ConnectionType.SingleShotConnection,
+            )
+        tab.view.setFocus()
+        return tab
+
     # --- keeping in step ------------------------------------------------------------------
     def _on_label_changed(self, article_id: str, _label: str) -> None:
-        sources = self.window.sources
+        sources = self.workspace.sources
         for tab in self.tabs():
             if article_id in (tab.a.id, tab.b.id):
                 tab.set_labels(sources.label(tab.a), sources.label(tab.b))
-                self.window.tabs.setTabText(self.window.tabs.indexOf(tab), tab_text(tab.title))
+                self.tab_host.set_title(tab, tab.title)
 
-    def _on_current_tab(self, _index: int) -> None:
+    def _on_current_tab(self, _tab) -> None:
         self._update_summary(self.current())
         self._update_actions()
 
@@ -201,9 +264,9 @@ class Comparisons(QObject):
             self.summary.hide()
 
     def _update_actions(self, *_args) -> None:
-        actions = self.window.actions_
+        actions = self.actions
         in_comparison = self.current() is not None
         actions[ActionId.NEXT_DIFFERENCE].setEnabled(in_comparison)
         actions[ActionId.PREVIOUS_DIFFERENCE].setEnabled(in_comparison)
-        actions[ActionId.NEW_COMPARISON].setEnabled(self.window.sources.rowCount() >= 2)
+        actions[ActionId.NEW_COMPARISON].setEnabled(self.workspace.sources.rowCount() >= 2)
         actions[ActionId.COMPARE_SELECTED].setEnabled(len(self.selected_sources()) == 2)

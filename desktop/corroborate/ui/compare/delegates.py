@@ -15,6 +15,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from ..common.discrepancy_hints import DIFFERS_CLASS, badge_text
 from ..common.theme import tint
 from .compare_model import (
     ADDED_CLASS,
@@ -27,7 +28,6 @@ from .compare_model import (
     REMOVED_CLASS,
     SCORE_ROLE,
 )
-from .discrepancy_hints import DIFFERS_CLASS, badge_text
 
 # Space around the text inside a cell, in pixels.
 CELL_MARGIN = 6
@@ -103,9 +103,6 @@ class SentenceDelegate(QStyledItemDelegate):
             self._palette_key = key
             self._style_sheet = word_style_sheet(palette)
         return self._style_sheet
-
-    def clear_cache(self) -> None:
-        self._heights.clear()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         text = index.data(Qt.ItemDataRole.DisplayRole) or ""

@@ -1,26 +1,31 @@
-"""Facts across the open articles in the window: computing them on a worker after the
-folder's word statistics are ready, the Facts tab, and the article tabs' heat maps."""
+"""Facts across the open articles: computing them on a worker after the folder's word
+statistics are ready, the Facts tab, and the article tabs' heat maps."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 
 from ...core.alignment.similarity import Corpus
+from ...core.facts.coverage import SentenceCoverage as HeatMap  # sentence -> other sources
+from ...core.facts.coverage import others_by_sentence
 from ...core.facts.find import find_facts
-from ...core.model import FactTable
-from ..common.actions import ActionId
+from ...core.model import Article, FactTable
+from ..common.actions import ActionId, ActionRegistry
+from ..common.status import StatusSink
+from ..common.tab_host import TabHost
 from ..common.tasks import LatestTask
 from ..common.widgets import StatusProgress
+from ..compare.compare_tab import CompareTab
 from ..reading.article_tab import ArticleTab
-from ..reading.heatmap import Corroboration as HeatMap  # sentence -> the other sources
-from ..reading.heatmap import others_by_sentence
+from ..reading.article_tabs import ArticleTabs
+from ..state.workspace import Workspace
+from .fact_rows import FactRows
 from .facts_tab import TITLE, FactsTab
 
-if TYPE_CHECKING:
-    from ..main_window import MainWindow
+OpenComparison = Callable[[Article, Article], CompareTab]
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,31 +47,51 @@ class Corroboration(QObject):
     """Owns the folder's FactTable; recomputed whenever the word statistics are rebuilt
     (articles were added), forgotten when everything is closed."""
 
-    table_ready = Signal(object)  # FactTable, after the views show it
+    rows_opened = Signal(object)  # the Facts tab's FactRows, once, for annotating
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.table: FactTable | None = None
+    def __init__(
+        self,
+        workspace: Workspace,
+        actions: ActionRegistry,
+        tabs: TabHost,
+        articles: ArticleTabs,
+        open_comparison: OpenComparison,
+        status: StatusSink,
+    ) -> None:
+        super().__init__(workspace)
+        self.workspace = workspace
+        self.actions = actions
+        self.tab_host = tabs
+        self.articles = articles
+        self.open_comparison = open_comparison
+        self.status = status
         # Each article's heat map, worked out on the worker with the facts: fifty of them
         # took half a second on this thread.
         self._heat: dict[str, HeatMap] = {}
         self._task = LatestTask(self)
         self.progress = StatusProgress()
         self.progress.cancel_requested.connect(self.cancel)
-        window.statusBar().addPermanentWidget(self.progress)
+        self.status_widgets = (self.progress,)  # for the window's status bar
 
-        action = window.actions_[ActionId.SHOW_FACTS]
+        action = actions[ActionId.SHOW_FACTS]
         action.triggered.connect(self.open_tab)
-        window.view_menu.addSeparator()
-        window.view_menu.addAction(action)
-        window.comparisons.corpus_ready.connect(self.compute)
-        window.article_tab_opened.connect(self._paint)
-        window.sources.modelReset.connect(self._on_sources_reset)
-        window.sources.label_changed.connect(lambda *_: self._relabel())
+        workspace.corpus_ready.connect(self.compute)
+        articles.tab_opened.connect(self._paint)
+        sources = workspace.sources
+        sources.modelReset.connect(self._on_sources_reset)
+        workspace.label_changed.connect(lambda *_: self._relabel())
         action.setEnabled(False)
-        window.sources.rowsInserted.connect(self._update_action)
-        window.sources.modelReset.connect(self._update_action)
+        sources.rowsInserted.connect(self._update_action)
+        sources.modelReset.connect(self._update_action)
+
+    @property
+    def table(self) -> FactTable | None:
+        return self.workspace.facts
+
+    @property
+    def table_ready(self):
+        """The workspace's notice that the facts are known (after the views show them)."""
+        return self.workspace.facts_ready
 
     # --- computing ---------------------------------------------------------------------
     @property
@@ -91,41 +116,40 @@ class Corroboration(QObject):
         tab = self.facts_tab()
         if tab is not None and tab.table is None:
             tab.show_waiting("Finding facts was cancelled. Choose View → Facts to try again.")
-        self.window.statusBar().showMessage("Finding facts cancelled", 5000)
+        self.status.showMessage("Finding facts cancelled", 5000)
 
     def _on_done(self, found: _Found | None, error: BaseException | None) -> None:
         self.progress.finish()
         table = found.table if found is not None else None
         if error is not None or table is None or table.cancelled:
-            self.window.statusBar().showMessage(f"Could not find the facts: {error}", 10000)
+            self.status.showMessage(f"Could not find the facts: {error}", 10000)
             return
-        self.table = table
+        self.workspace.facts = table  # told below, once the views show it
         labels = self.labels()
         self._heat = found.heat if labels == found.labels else {}
-        for tab in self.window.article_tabs():
+        for tab in self.articles.tabs():
             self._paint(tab)
         facts = self.facts_tab()
         if facts is not None:
             facts.set_table(table, labels)
-        self.table_ready.emit(table)
+        self.workspace.set_facts(table)
 
     def _on_sources_reset(self) -> None:
-        if self.window.sources.rowCount() == 0:
+        if self.workspace.sources.rowCount() == 0:
             self._task.cancel()
             self.progress.finish()
-            self.table = None
+            self.workspace.set_facts(None)
             self._heat = {}
             tab = self.facts_tab()
             if tab is not None:
-                self.window.close_tab(self.window.tabs.indexOf(tab))
+                self.tab_host.close(tab)
 
     def _update_action(self, *_args) -> None:
-        self.window.actions_[ActionId.SHOW_FACTS].setEnabled(self.window.sources.rowCount() > 0)
+        self.actions[ActionId.SHOW_FACTS].setEnabled(self.workspace.sources.rowCount() > 0)
 
     # --- views ---------------------------------------------------------------------------
     def labels(self) -> dict[str, str]:
-        sources = self.window.sources
-        return {a.id: sources.label(a) for a in sources.articles}
+        return self.workspace.labels()
 
     def _paint(self, tab: ArticleTab) -> None:
         if self.table is None:
@@ -138,44 +162,49 @@ class Corroboration(QObject):
     def _relabel(self) -> None:
         self._heat = {}  # worked out with the old names
         if self.table is not None:
-            for tab in self.window.article_tabs():
+            for tab in self.articles.tabs():
                 self._paint(tab)
         facts = self.facts_tab()
         if facts is not None:
             facts.set_labels(self.labels())
 
     def facts_tab(self) -> FactsTab | None:
-        tabs = self.window.tabs
-        return next(
-            (w for i in range(tabs.count()) if isinstance(w := tabs.widget(i), FactsTab)), None
-        )
+        return self.tab_host.find(FactsTab)
 
     def open_tab(self) -> FactsTab:
         """The Facts tab (made once); it fills in when the facts are known."""
         tab = self.facts_tab()
-        tabs = self.window.tabs
         if tab is None:
             tab = FactsTab()
-            tab.open_requested.connect(self.window.show_article)
+            tab.open_requested.connect(self.articles.show_article)
             tab.compare_requested.connect(self.compare)
-            self.window.annotator.facts.attach(tab)
-            index = tabs.insertTab(0, tab, TITLE)
-            tabs.setTabToolTip(index, "Every fact of the open articles and who reports it")
+            self.rows_opened.emit(FactRows(tab, self.workspace.session))
+            tooltip = "Every fact of the open articles and who reports it"
+            self.tab_host.add(tab, TITLE, tooltip, index=0)
             if self.table is not None:
                 tab.set_table(self.table, self.labels())
-            elif not self.is_computing and self.window.comparisons.corpus is not None:
-                self.compute(self.window.comparisons.corpus)
-        tabs.setCurrentWidget(tab)
-        self.window.stack.setCurrentWidget(tabs)
+            elif not self.is_computing and self.workspace.corpus is not None:
+                self.compute(self.workspace.corpus)
+        self.tab_host.show(tab)
         tab.setFocus()
         return tab
 
+    def show_fact(self, fact_id: str) -> bool:
+        """The Facts tab at a fact; False when the fact is not in the table."""
+        if self.table is None:
+            return False
+        tab = self.open_tab()
+        if not tab.select_fact(fact_id):
+            return False
+        tab.view.setFocus()
+        return True
+
     def compare(self, a_id: str, a_sentence: int, b_id: str, b_sentence: int) -> None:
         """The comparison of two sources of a fact, at the row of that fact."""
-        sources = self.window.sources
+        sources = self.workspace.sources
         a = sources.article_at(sources.row_of(a_id))
         b = sources.article_at(sources.row_of(b_id))
-        tab = self.window.comparisons.open(a, b)
+        tab = self.open_comparison(a, b)
         if tab.is_aligned and not tab.is_aligning:
             tab.show_sentence("a", a_sentence)
         else:

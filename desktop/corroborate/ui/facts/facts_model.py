@@ -19,7 +19,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QStyle
 
 from ...core.model import Annotation, Article, Fact, FactTable
-from ..annotate.annotations_model import STATUS_TEXT, named_icon, status_icon
+from ..common.icons import STATUS_TEXT, named_icon, status_icon
 from ..common.kind_filter import KindFilter
 from ..common.plain import plain_tooltip
 from ..common.table_model import ReadOnlyTableModel

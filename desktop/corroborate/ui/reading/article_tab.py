@@ -19,13 +19,13 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLabel, QTextBrowser, QTextEdit, QToolTip, QVBoxLayout, QWidget
 
+from ...core.facts.coverage import SentenceCoverage as Corroboration
 from ...core.model import Article, Sentence
 from ...core.text.positions import Utf16Map
 from ..common.plain import plain_tooltip
 from .heatmap import (
     ONLY_HERE_COLOR,
     ONLY_HERE_WIDTH,
-    Corroboration,
     HeatLegend,
     describe,
     heat_colour,

@@ -1,7 +1,7 @@
 """The corroboration heat map of an article tab: each sentence tinted by how many other
 sources report it, sentences only this source reports marked in the margin, and the
-legend that explains both. Tooltips name the other sources, so colour is never the
-only signal."""
+legend that explains both (what each sentence shows: `core.facts.coverage`). Tooltips
+name the other sources, so colour is never the only signal."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QWidget
 
-from ...core.model import Fact, FactTable
 from ..common.theme import tint
 
 # Tint of corroborated sentences over the base colour, by level.
@@ -26,44 +25,6 @@ LEVELS = (
 ONLY_HERE_COLOR = QColor(215, 120, 0)
 ONLY_HERE_WIDTH = 3
 ONLY_HERE_TEXT = "only here"
-
-# Other sources reporting each sentence (labels); () for sentences only this one reports.
-Corroboration = dict[int, tuple[str, ...]]
-
-
-# The facts of each article of the last table asked about: when the facts arrive every
-# article tab asks, and looking through 2,000 facts for each of 50 tabs took 200 ms.
-_last_index: tuple[FactTable, dict[str, list[Fact]]] | None = None
-
-
-def _facts_by_article(table: FactTable) -> dict[str, list[Fact]]:
-    global _last_index
-    last = _last_index  # read once: a worker and the GUI thread may both be here
-    if last is not None and last[0] is table:
-        return last[1]
-    index: dict[str, list[Fact]] = {}
-    for fact in table.facts:
-        for article in fact.articles:
-            index.setdefault(article, []).append(fact)
-    _last_index = (table, index)
-    return index
-
-
-def others_by_sentence(
-    table: FactTable, article_id: str, label_of: dict[str, str]
-) -> Corroboration:
-    """For each sentence of `article_id` in a fact: the other sources reporting any fact it
-    is part of. Boilerplate lines, in no fact, are left out: they are neither."""
-    others: dict[int, set[str]] = {}
-    for fact in _facts_by_article(table).get(article_id, ()):
-        outlets = {a for a in fact.articles if a != article_id}
-        for sentence in fact.sentences_of(article_id):
-            others.setdefault(sentence, set()).update(outlets)
-    order = {a.id: n for n, a in enumerate(table.articles)}
-    return {
-        sentence: tuple(label_of.get(a, a) for a in sorted(ids, key=order.__getitem__))
-        for sentence, ids in others.items()
-    }
 
 
 def level_of(count: int) -> int:

@@ -1,7 +1,7 @@
-"""The window's annotation store, its undo stack, and the annotations placed in the
+"""The annotation store, its undo stack, and the annotations placed in the
 loaded articles.
 
-One session per window. Every change goes through `push` as an undoable command and
+One session per workspace. Every change goes through `push` as an undoable command and
 is committed by the store at once. After a load, each stored annotation is anchored
 again in the loaded articles (core/annotations/placement): annotations found there are indexed by
 the sentences they quote, so a comparison row finds its annotation; annotations on
@@ -346,11 +346,18 @@ class AnnotationSession(QObject):
         )
 
     def set_status(
-        self, targets: Sequence[Target], status: Status, similarity: float | None = None
+        self,
+        targets: Sequence[Target],
+        status: Status,
+        similarity: float | None = None,
+        discrepancy: str = "",
+        fact_id: str | None = None,
     ) -> None:
+        """Mark `targets`; a new annotation records the discrepancy and fact it was made on."""
         current = self._current(targets)
         if current is None:
-            self.push(AddAnnotation(new_annotation(status, targets, similarity=similarity)))
+            recorded = {"similarity": similarity, "discrepancy": discrepancy, "fact_id": fact_id}
+            self.push(AddAnnotation(new_annotation(status, targets, **recorded)))
         elif current.status != status:
             self.push(SetStatus(current.id, status))
 
@@ -360,22 +367,36 @@ class AnnotationSession(QObject):
             self.push(RemoveAnnotation(current.id))
         return current is not None
 
+    @contextmanager
+    def one_step(self, text: str, grouped: bool = True) -> Iterator[None]:
+        """The changes made inside are saved together and, when `grouped`, undone as one
+        step called `text` (several rows changed by one key press)."""
+        with self.batch():
+            if grouped:
+                self.undo_stack.beginMacro(text)
+            try:
+                yield
+            finally:
+                if grouped:
+                    self.undo_stack.endMacro()
+
     def begin_note_edit(self) -> None:
         """Typing from now on is a new undo step, even in the same note as before."""
         self._edit_session += 1
 
     def set_note(
-        self, targets: Sequence[Target], note: str, similarity: float | None = None
+        self,
+        targets: Sequence[Target],
+        note: str,
+        similarity: float | None = None,
+        discrepancy: str = "",
+        fact_id: str | None = None,
     ) -> None:
         """A note on sentences nobody judged yet marks them unverified first."""
-        current = self._current(targets)
-        if current is None:
-            added = new_annotation(Status.UNVERIFIED, targets, similarity=similarity)
-            if not self.push(AddAnnotation(added)):
-                return
-            current = self.find(targets)
-            assert current is not None
-        if current.note != note:
+        if self._current(targets) is None:
+            self.set_status(targets, Status.UNVERIFIED, similarity, discrepancy, fact_id)
+        current = self.find(targets)  # None: the new annotation could not be saved
+        if current is not None and current.note != note:
             self.push(SetNote(current.id, note))
 
     def set_link(self, a: Target, b: Target, kind: LinkKind | None) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -38,14 +37,13 @@ from ...core.annotations.export import (
 from ...core.annotations.importing import ImportReport, import_json, read_json
 from ...core.annotations.store import Store
 from ...core.model import Annotation, Status
-from ..annotate.annotations_model import STATUS_TEXT, status_icon
+from ..common.icons import STATUS_TEXT, status_icon
 from ..common.plain import show_message
+from ..common.settings import Settings
+from ..common.status import StatusSink
 from ..common.tasks import TaskHandle, run_task
 from ..common.widgets import StatusProgress
 from ..state.annotation_session import AnnotationSession
-
-if TYPE_CHECKING:
-    from ..main_window import MainWindow
 
 FORMATS = {"csv": "CSV table (*.csv)", "json": "W3C Web Annotation JSON (*.json)"}
 # Unreadable items named in the window after an import; the rest are only counted.
@@ -140,14 +138,22 @@ class Transfers(QObject):
 
     finished = Signal(str)  # what the status bar said when it was done
 
-    def __init__(self, session: AnnotationSession, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(
+        self,
+        session: AnnotationSession,
+        settings: Settings,
+        status: StatusSink,
+        dialog_parent: QWidget,
+    ) -> None:
+        super().__init__(session)
         self.session = session
-        self.window = window
+        self.settings = settings
+        self.status = status
+        self.dialog_parent = dialog_parent
         self._task: TaskHandle | None = None
         self.progress = StatusProgress()
         self.progress.cancel_button.hide()
-        window.statusBar().addPermanentWidget(self.progress)
+        self.status_widgets = (self.progress,)  # for the window's status bar
 
     @property
     def busy(self) -> bool:
@@ -158,7 +164,7 @@ class Transfers(QObject):
         path = self.session.store.path
 
         def exported(count: int) -> str:
-            self.window.settings.last_save_folder = str(Path(choice.path).parent)
+            self.settings.last_save_folder = str(Path(choice.path).parent)
             return f"{count} annotation(s) exported to {choice.path}"
 
         self._start(
@@ -193,7 +199,7 @@ class Transfers(QObject):
             "Import Annotations",
             problems_text(report),
             QMessageBox.StandardButton.Ok,
-            self.window,
+            self.dialog_parent,
         )
         box.setObjectName("importProblems")
         box.setTextFormat(Qt.TextFormat.PlainText)  # ids and dates from the file may look like HTML
@@ -202,22 +208,22 @@ class Transfers(QObject):
 
     def _start(self, doing: str, work, done, failed_title: str, failed_text: str) -> None:
         if self.busy:
-            self.window.statusBar().showMessage("Wait for the export or import to finish", 5000)
+            self.status.showMessage("Wait for the export or import to finish", 5000)
             return
         self.progress.start(doing)
-        self.window.statusBar().showMessage(f"{doing}…")
+        self.status.showMessage(f"{doing}…")
 
         def on_done(result, error: BaseException | None) -> None:
             self.progress.finish()
             self._task = None
             if error is not None:  # OSError, AnnotationFormatError: the message says which
-                self.window.statusBar().clearMessage()
+                self.status.clearMessage()
                 text = f"{failed_text}:\n{error}"
-                show_message(self.window, QMessageBox.Icon.Critical, failed_title, text)
+                show_message(self.dialog_parent, QMessageBox.Icon.Critical, failed_title, text)
                 self.finished.emit("")
                 return
             message = done(result)
-            self.window.statusBar().showMessage(message, 10000)
+            self.status.showMessage(message, 10000)
             self.finished.emit(message)
 
         self._task = run_task(work, on_done, None, self)

@@ -1,15 +1,13 @@
-"""Discrepancy hints of a comparison: typed differences of each matched row, found the
-first time the row is shown and kept; the differing values marked in the row's text;
-the badge of the row's status cell."""
+"""How a comparison shows its discrepancies (found by `core.alignment.comparison`): the
+differing values marked in a row's text, the badge of the row's status cell, the list
+in the Annotation panel."""
 
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
-from ...core.checks.consistency import reference_year
-from ...core.checks.discrepancy import find_discrepancies
-from ...core.model import Alignment, Article, Discrepancy
+from ...core.model import Article, Discrepancy
 
 # CSS class of a differing value; delegates.word_style_sheet gives it bold, underline
 # and a stronger tint than a changed word.
@@ -17,49 +15,9 @@ DIFFERS_CLASS = "differs"
 BADGE_MARK = "⚠"
 PANEL_HINT = "Press D to mark disputed"
 
-Finder = Callable[[Article, tuple[int, ...], Article, tuple[int, ...]], tuple[Discrepancy, ...]]
-
-
-class DiscrepancyCache:
-    """Discrepancies of sentence groups of two articles, by the sentences involved, so
-    they survive re-aligning with another threshold."""
-
-    def __init__(self, finder: Finder = find_discrepancies) -> None:
-        self._finder = finder
-        self._found: dict[tuple[tuple[int, ...], tuple[int, ...]], tuple[Discrepancy, ...]] = {}
-
-    def get(
-        self, a: Article, a_sentences: Sequence[int], b: Article, b_sentences: Sequence[int]
-    ) -> tuple[Discrepancy, ...]:
-        if not a_sentences or not b_sentences:
-            return ()
-        key = (tuple(a_sentences), tuple(b_sentences))
-        if key not in self._found:
-            self._found[key] = self._finder(a, key[0], b, key[1])
-        return self._found[key]
-
-    def known(self, a_sentences: Sequence[int], b_sentences: Sequence[int]) -> bool:
-        return (tuple(a_sentences), tuple(b_sentences)) in self._found
-
-
-def prepared(alignment: Alignment) -> Alignment:
-    """The alignment, with what every row's discrepancies start from already worked out.
-
-    Run on the aligning worker: the first row's discrepancies read both whole articles
-    for their latest date (about 150 ms for a long article, cached by core.checks.consistency),
-    which would otherwise stall the first paint of the table.
-    """
-    reference_year(alignment.a, alignment.b)
-    return alignment
-
 
 def badge_text(count: int) -> str:
     return f"{BADGE_MARK} {count}" if count else ""
-
-
-def joined_explanations(found: Sequence[Discrepancy]) -> str:
-    """What an annotation's `discrepancy` field (and the CSV column) holds."""
-    return "; ".join(d.explanation for d in found)
 
 
 def value_spans(

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ...core.model import LoadProblem
 from ..common.widgets import counted
-from .models import count_problems
+from .sources_model import count_problems
 
 
 def load_message(added: int, problems: Sequence[LoadProblem]) -> str:

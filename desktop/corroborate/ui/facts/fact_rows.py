@@ -1,0 +1,74 @@
+"""The Facts tab's facts as annotatable rows: one annotation covers the sentences of
+every source reporting the fact, and records the fact's id."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QToolBar
+
+from ...core.model import Fact, Target
+from ..common.actions import ActionId
+from ..state.annotatable_rows import AnnotationTarget
+from ..state.annotation_session import AnnotationSession
+from .facts_tab import FactsTab
+
+# The row actions that make sense for a fact (linking and rejecting are for pairs).
+FACT_ACTIONS = (
+    ActionId.MARK_AGREED,
+    ActionId.MARK_DISPUTED,
+    ActionId.MARK_UNVERIFIED,
+    ActionId.CLEAR_ANNOTATION,
+    ActionId.EDIT_NOTE,
+)
+
+
+class FactRows:
+    row_actions = FACT_ACTIONS
+    row_noun = "facts"
+
+    def __init__(self, tab: FactsTab, session: AnnotationSession) -> None:
+        self.widget = tab
+        self.view = tab.view
+        self.tab = tab
+        self.session = session
+        tab.model.set_annotation_lookup(lambda fact: session.find(self.targets(fact)))
+
+    def targets(self, fact: Fact) -> list[Target]:
+        """The sentences of every source reporting the fact, in the order of the table."""
+        targets: list[Target] = []
+        model = self.tab.model
+        for article_id in fact.articles:
+            article = model.article(article_id)
+            if article is not None:
+                sentences = fact.sentences_of(article_id)
+                targets += self.session.targets(article, sentences, model.label(article_id))
+        return targets
+
+    def _target(self, fact: Fact) -> AnnotationTarget:
+        return AnnotationTarget(self.targets(fact), None, tuple(fact.discrepancies), fact.id)
+
+    def selected_targets(self) -> list[AnnotationTarget]:
+        if self.tab.table is None:
+            return []
+        return [self._target(fact) for fact in self.tab.selected_facts()]
+
+    def current_target(self) -> AnnotationTarget | None:
+        fact = self.tab.current_fact() if self.tab.table is not None else None
+        return self._target(fact) if fact is not None else None
+
+    def enabled_actions(self) -> set[ActionId]:
+        return set(FACT_ACTIONS) if self.current_target() is not None else set()
+
+    def add_toolbar(self, toolbar: QToolBar) -> None:
+        self.tab.tools_row.insertWidget(0, toolbar, 0)
+        self.tab.annotate_toolbar = toolbar
+
+    def refresh_annotations(self) -> None:
+        self.tab.model.refresh_annotations()
+
+    def on_current_changed(self, callback: Callable[[], None]) -> None:
+        selection = self.view.selectionModel()
+        selection.currentChanged.connect(lambda *_: callback())
+        selection.selectionChanged.connect(lambda *_: callback())
+        self.tab.model.modelReset.connect(callback)

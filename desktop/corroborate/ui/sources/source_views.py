@@ -1,0 +1,83 @@
+"""The Sources and Problems panels: the open articles (renamed in place, a Compare and a
+Facts button above) and what could not be loaded."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..common.actions import ActionId, ActionRegistry
+from ..state.sources_model import ProblemsModel, SourcesModel
+
+
+def compact_table(model: QAbstractItemModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    # Compact one-line rows: the five sample sources fit the panel's first-start height.
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.setWordWrap(False)
+    view.setTabKeyNavigation(False)  # Tab leaves the list (no keyboard trap); arrows move
+    return view
+
+
+def sources_view(sources: SourcesModel) -> QTableView:
+    view = compact_table(sources)
+    view.setEditTriggers(
+        QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+    )
+    view.setColumnWidth(SourcesModel.SOURCE, 180)
+    view.setColumnWidth(SourcesModel.SENTENCES, 80)
+    view.setColumnWidth(SourcesModel.FORMAT, 60)
+    view.setColumnWidth(SourcesModel.FILE, 150)
+    # The title is what tells articles apart: it takes the room, not the file name.
+    header = view.horizontalHeader()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(SourcesModel.TITLE, QHeaderView.ResizeMode.Stretch)
+    return view
+
+
+def problems_view(problems: ProblemsModel) -> QTableView:
+    view = compact_table(problems)
+    view.setColumnWidth(ProblemsModel.KIND, 130)
+    view.setColumnWidth(ProblemsModel.FILE, 220)
+    view.setColumnWidth(ProblemsModel.REASON, 420)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    return view
+
+
+class SourcesPanel(QWidget):
+    """The sources list with a Compare button for the two rows selected in it."""
+
+    def __init__(self, sources: SourcesModel, actions: ActionRegistry) -> None:
+        super().__init__()
+        self.view = sources_view(sources)
+        self.compare_button = QToolButton()
+        self.compare_button.setDefaultAction(actions[ActionId.COMPARE_SELECTED])
+        self.compare_button.setText("Compare")
+        self.compare_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(4, 4, 4, 0)
+        buttons.addWidget(self.compare_button)
+        self.facts_button = QToolButton()
+        self.facts_button.setDefaultAction(actions[ActionId.SHOW_FACTS])
+        self.facts_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        buttons.addWidget(self.facts_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(buttons)
+        layout.addWidget(self.view)
