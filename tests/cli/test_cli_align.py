@@ -100,12 +100,22 @@ def test_cells_that_a_spreadsheet_would_run_as_formulas_are_neutralised():
     payload = {
         "a": {"sentences": [sentence]},
         "b": {"sentences": [dict(sentence, text="-1 +2 @x")]},
-        "matches": [{"a": [0], "b": [0], "score": 50.0, "diff": []}],
+        "matches": [{"a": [0], "b": [0], "score": 50.0, "confidence": "possible", "diff": []}],
         "only_a": [],
         "only_b": [],
     }
     row = csv_rows(payload)[0]
-    assert row[4] == "'=HYPERLINK(1)" and row[5] == "'-1 +2 @x"
+    assert row[5] == "'=HYPERLINK(1)" and row[6] == "'-1 +2 @x"
+
+
+def test_each_pair_says_whether_it_is_solid_or_only_possible():
+    """A reader of the JSON or the spreadsheet knows which pairs to check by hand."""
+    proc = run_cli("align", str(A), str(B))
+    payload = json.loads(proc.stdout)
+    levels = {m["confidence"] for m in payload["matches"]}
+    assert levels == {"solid", "possible"}
+    for m in payload["matches"]:
+        assert (m["confidence"] == "solid") == (m["score"] >= payload["solid_score"])
 
 
 def test_bad_path_is_a_clear_message_and_exit_1(tmp_path):

@@ -207,6 +207,40 @@ def evaluate(align_fn: AlignFn, articles: Iterable[Article], gold: Mapping | Non
     )
 
 
+def level_precision(
+    align_fn: AlignFn, articles: Iterable[Article], gold: Mapping | None = None
+) -> dict[str, tuple[int, int]]:
+    """(correct, predicted) sentence pairs of each confidence level, over all pairs.
+
+    A predicted pair takes the level of the match it comes from (`confidence`).
+    """
+    from corroborate.core.alignment.confidence import LEVELS, confidence
+
+    gold = load_gold() if gold is None else gold
+    articles = tuple(articles)
+    labelled = gold_articles(articles, gold)
+    counts = {level: [0, 0] for level in LEVELS}
+    for (fa, fb), pairs in gold_pairs(articles, gold).items():
+        seen: dict[SentencePair, float] = {}
+        for m in align_fn(labelled[fa], labelled[fb]).matches:
+            for pair in ((i, j) for i in m.a for j in m.b):
+                seen[pair] = max(seen.get(pair, -1.0), m.score)
+        for pair, value in seen.items():
+            c = counts[confidence(value)]
+            c[0] += pair in pairs
+            c[1] += 1
+    return {level: (ok, n) for level, (ok, n) in counts.items()}
+
+
+def format_levels(levels: Mapping[str, tuple[int, int]]) -> str:
+    from corroborate.core.alignment.confidence import SOLID_SCORE
+
+    cells = "   ".join(
+        f"{level} {ok}/{n} = {ok / n if n else 0.0:.3f}" for level, (ok, n) in levels.items()
+    )
+    return f"precision by confidence (solid: match score >= {SOLID_SCORE:g}): {cells}"
+
+
 # --- string-similarity baselines ---------------------------------------------------
 
 
@@ -301,9 +335,13 @@ def main(argv: list[str] | None = None) -> None:
         threshold, report = best_fuzzy_threshold(articles, gold)
         title = f"token_set_ratio, mutual best, best threshold on the gold: {threshold:g}"
     else:
-        report = evaluate(corroborate_aligner(articles, args.threshold), articles, gold)
+        aligner = corroborate_aligner(articles, args.threshold)
+        report = evaluate(aligner, articles, gold)
         shown = "default" if args.threshold is None else f"{args.threshold:g}"
         title = f"corroborate.core.alignment.align, threshold {shown}"
+        print(format_report(report, title))
+        print(format_levels(level_precision(aligner, articles, gold)))
+        return
     print(format_report(report, title))
 
 

@@ -29,6 +29,10 @@ least a cut, set the same way.
 Topics are split into odd and even numbers so that tuning can be done on one half and
 reported on the other.
 
+Confidence levels (`core.alignment.confidence`): the judged pairs of each half are split
+by the level of the match they come from ("solid" from `SOLID_SCORE`, "possible"
+below), each with its own precision. `SOLID_SCORE` was chosen on the odd topics.
+
 Run `python -m tests.quality.ecb_alignment` from the repository root.
 """
 
@@ -201,8 +205,13 @@ def corroborate_predictions(
     docs: Mapping[str, Doc],
     keys: Iterable[PairKey],
     folder_by: str = "event",
+    match_scores: dict[tuple[PairKey, SentencePair], float] | None = None,
 ) -> tuple[Predictions, float]:
-    """`align` at its default threshold, with one `Corpus` per event (or per topic)."""
+    """`align` at its default threshold, with one `Corpus` per event (or per topic).
+
+    When `match_scores` is given, it receives the score of the match each predicted
+    sentence pair comes from (the highest, when the pair is in more than one match).
+    """
     from corroborate.core.alignment.align import align
     from corroborate.core.alignment.similarity import Corpus
 
@@ -217,7 +226,13 @@ def corroborate_predictions(
     for g, group_keys in by_group.items():
         corpus = Corpus(articles[n] for n in docs if group(n) == g)
         for a, b in group_keys:
-            predictions[a, b] = predicted_pairs(align(articles[a], articles[b], corpus=corpus))
+            alignment = align(articles[a], articles[b], corpus=corpus)
+            predictions[a, b] = predicted_pairs(alignment)
+            if match_scores is not None:
+                for m in alignment.matches:
+                    for pair in ((i, j) for i in m.a for j in m.b):
+                        old = match_scores.get(((a, b), pair), -1.0)
+                        match_scores[(a, b), pair] = max(old, m.score)
     return predictions, time.perf_counter() - started
 
 
@@ -321,6 +336,28 @@ def recall_split(
     return n0, f0 / n0 if n0 else 0.0, n1, f1 / n1 if n1 else 0.0
 
 
+# --- confidence levels -------------------------------------------------------------
+
+
+def level_scores(
+    predictions: Predictions,
+    match_scores: Mapping[tuple[PairKey, SentencePair], float],
+    gold: Mapping[PairKey, set[SentencePair]],
+    docs: Mapping[str, Doc],
+    keys: Iterable[PairKey],
+) -> dict[str, Score]:
+    """`score` of the predicted pairs of each confidence level, by level."""
+    from corroborate.core.alignment.confidence import LEVELS, confidence
+
+    keys = list(keys)
+    split: dict[str, Predictions] = {level: {} for level in LEVELS}
+    for key in keys:
+        for pair in predictions.get(key, set()):
+            level = confidence(match_scores[key, pair])
+            split[level].setdefault(key, set()).add(pair)
+    return {level: score(split[level], gold, docs, keys) for level in LEVELS}
+
+
 # --- the measurement -----------------------------------------------------------------
 
 
@@ -345,6 +382,8 @@ class Measurement:
     load_seconds: float
     anchor_seconds: float
     notes: dict = field(default_factory=dict)
+    # (folder, half) -> confidence level -> score of that level's predictions
+    levels: dict = field(default_factory=dict)
 
     def row(self, folder: str, half: str, matcher: str) -> Row:
         return next(
@@ -366,12 +405,15 @@ def measure(folders: Iterable[str] = ("event", "topic")) -> Measurement:
     labels = label_lines(loaded.articles)
     rows: list[Row] = []
     notes: dict[str, tuple[int, float, int, float]] = {}
+    levels: dict[tuple[str, str], dict[str, Score]] = {}
     for folder in folders:
-        ours, seconds = corroborate_predictions(loaded.articles, docs, keys, folder)
+        match_scores: dict[tuple[PairKey, SentencePair], float] = {}
+        ours, seconds = corroborate_predictions(loaded.articles, docs, keys, folder, match_scores)
         notes[f"{folder} corroborate"] = recall_split(ours, gold, labels)
         for half, keep in HALVES.items():
             half_keys = [k for k in keys if keep(docs[k[0]].topic)]
             mine = score(ours, gold, docs, half_keys)
+            levels[folder, half] = level_scores(ours, match_scores, gold, docs, half_keys)
             rows.append(Row(folder, half, "corroborate", mine, seconds if half == "all" else None))
             for name in RULES:
                 pred, cut, pick = at_count(anchor, half_keys, mine.predicted, name)
@@ -389,6 +431,7 @@ def measure(folders: Iterable[str] = ("event", "topic")) -> Measurement:
         loaded.seconds,
         anchor.seconds,
         notes,
+        levels,
     )
 
 
@@ -426,6 +469,20 @@ def format_measurement(m: Measurement) -> str:
     )
     for name, (n0, r0, n1, r1) in m.notes.items():
         lines.append(f"  {name:<20} {n0} pairs without: {r0:.3f}   {n1} pairs with: {r1:.3f}")
+    if m.levels:
+        from corroborate.core.alignment.confidence import SOLID_SCORE
+
+        lines.append("")
+        lines.append(
+            f"Corroborate pairs by confidence (solid: match score >= {SOLID_SCORE:g}), "
+            "judged pairs, precision, share of the gold pairs found:"
+        )
+        for (folder, half), by_level in m.levels.items():
+            cells = "   ".join(
+                f"{level} {s.correct}/{s.judged} = {s.precision:.3f} (recall {s.recall:.3f})"
+                for level, s in by_level.items()
+            )
+            lines.append(f"  {folder:<6} {half:<5} {cells}")
     return "\n".join(lines)
 
 

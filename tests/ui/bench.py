@@ -5,17 +5,14 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from corroborate.ui.annotate.annotating import Annotator
 from corroborate.ui.common.actions import ActionRegistry
 from corroborate.ui.common.settings import Settings
 from corroborate.ui.common.tab_host import TabHost
-from corroborate.ui.compare.comparisons import Comparisons
-from corroborate.ui.facts.corroboration import Corroboration
+from corroborate.ui.main_window import build_parts
 from corroborate.ui.reading.article_tabs import ArticleTabs
 from corroborate.ui.sources.source_views import SourcesPanel
+from corroborate.ui.state.part_services import PartServices
 from corroborate.ui.state.workspace import Workspace
-from corroborate.ui.transfer.annotation_files import AnnotationFiles
-from corroborate.ui.transfer.report_export import ReportExport
 
 
 class StatusRecorder:
@@ -47,40 +44,17 @@ class Bench(QWidget):
         layout.addWidget(self.tab_host.widget, 1)
         layout.addWidget(self.sources_panel)
         self.reading = ArticleTabs(workspace, self.tab_host, self.status)
-        selection = self.sources_panel.view.selectionModel()
-        self.comparisons = Comparisons(
-            workspace, actions, self.tab_host, self.reading, selection, self.status, self
+        self.services = services = PartServices(
+            workspace, actions, self.tab_host, self.status, self, self.settings
         )
-        self.corroboration = Corroboration(
-            workspace, actions, self.tab_host, self.reading, self.comparisons.open, self.status
-        )
-        self.annotator = Annotator(
-            workspace,
-            actions,
-            self.tab_host,
-            self.corroboration.show_fact,
-            self.comparisons.show_sentences,
-            self.status,
-            self,
-        )
-        self.comparisons.rows_opened.connect(self.annotator.attach)
-        self.corroboration.rows_opened.connect(self.annotator.attach)
-        self.annotation_files = AnnotationFiles(
-            workspace, actions, self.settings, self.status, self
-        )
-        self.report_export = ReportExport(workspace, actions, self.settings, self.status, self)
+        self.parts = parts = build_parts(services, self.reading, self.sources_view.selectionModel())
+        self.comparisons, self.corroboration = parts.comparisons, parts.corroboration
+        self.annotator, self.annotation_files = parts.annotator, parts.annotation_files
+        self.report_export = parts.report_export
         status_row = QHBoxLayout()  # the parts' progress and summary, as in a status bar
         layout.addLayout(status_row)
-        parts = (
-            self.comparisons,
-            self.annotation_files,
-            self.annotator,
-            self.corroboration,
-            self.report_export,
-        )
-        for part in parts:
-            for widget in part.status_widgets:
-                status_row.addWidget(widget)
+        for widget in self.parts.status_widgets():
+            status_row.addWidget(widget)
         # As the window's menus do: every action's shortcut works (the undo stack's too).
         self.addActions([action for _id, action in actions.items()])
 

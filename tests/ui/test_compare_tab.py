@@ -17,6 +17,7 @@ from corroborate.ui.common.actions import ACTION_SPECS, ActionId
 from corroborate.ui.common.dialogs import ShortcutsDialog
 from corroborate.ui.compare.compare_dialog import NewComparisonDialog
 from corroborate.ui.compare.compare_model import (
+    CONFIDENCE_ROLE,
     HTML_ROLE,
     KIND_ROLE,
     MATCHED,
@@ -95,7 +96,10 @@ def test_comparison_shows_scored_pairs_and_sentences_found_in_one_source(qtbot, 
         b_text = model.index(n, model.B).data()
         score = model.index(n, model.SCORE).data()
         if row.kind == MATCHED:
-            assert a_text and b_text and int(score) >= tab.threshold
+            assert a_text and b_text and int(score.rstrip("?")) >= tab.threshold
+            # A possible pair (below the solid level) is marked as one.
+            level = model.index(n, model.SCORE).data(CONFIDENCE_ROLE)
+            assert score.endswith("?") == (level == "possible")
             assert a_text.startswith(tab.a.sentences[row.a[0]].text)
         else:
             assert score is None

@@ -10,10 +10,12 @@ from PySide6.QtWidgets import QLabel, QTableView, QToolBar, QVBoxLayout, QWidget
 from corroborate.core.model import Status
 from corroborate.ui.annotate.annotating import Annotator
 from corroborate.ui.common.actions import ActionId, ActionRegistry
+from corroborate.ui.common.settings import Settings
 from corroborate.ui.common.tab_host import TabHost
 from corroborate.ui.compare.compare_model import MATCHED, ComparisonModel
 from corroborate.ui.compare.compare_tab import CompareTab
 from corroborate.ui.state.annotatable_rows import AnnotationTarget
+from corroborate.ui.state.part_services import PartServices
 from corroborate.ui.state.workspace import Workspace
 from tests.ui.bench import StatusRecorder
 from tests.ui.conftest import open_and_wait
@@ -117,9 +119,8 @@ class OneRowTab(QWidget):
 def test_the_annotator_marks_the_rows_of_any_tab_that_offers_them(qtbot, seeds_dir):
     host, workspace = owned_workspace(qtbot)
     actions, tabs = ActionRegistry(host), TabHost(host)
-    annotator = Annotator(
-        workspace, actions, tabs, lambda _id: False, lambda _found: None, StatusRecorder(), host
-    )
+    services = PartServices(workspace, actions, tabs, StatusRecorder(), host, Settings())
+    annotator = Annotator(services, lambda _id: False, lambda _found: None)
     with qtbot.waitSignal(workspace.articles_loaded, timeout=30_000):  # the annotator places them
         workspace.add_paths([str(seeds_dir)])
     tabs.add(QLabel("an article"), "Article", "")

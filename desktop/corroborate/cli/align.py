@@ -23,6 +23,7 @@ from typing import TextIO
 
 from ..core.alignment.align import DEFAULT_THRESHOLD, align
 from ..core.alignment.comparison import Comparison
+from ..core.alignment.confidence import SOLID_SCORE, confidence
 from ..core.alignment.similarity import Corpus
 from ..core.annotations.export import neutralise
 from ..core.files import write_atomically
@@ -33,7 +34,8 @@ from ..core.model import Article, Discrepancy, LoadProblem
 from .load import article_json, print_json
 
 CSV_COLUMNS = (
-    "kind", "a_sentences", "b_sentences", "score", "a_text", "b_text", "diff", "discrepancies",
+    "kind", "a_sentences", "b_sentences", "score", "confidence", "a_text", "b_text", "diff",
+    "discrepancies",
 )  # fmt: skip
 
 
@@ -49,6 +51,7 @@ def comparison_json(comparison: Comparison) -> dict:
             "a": list(m.a),
             "b": list(m.b),
             "score": m.score,
+            "confidence": confidence(m),
             "diff": [op._asdict() for op in comparison.word_diff(m.a, m.b)],
             "discrepancies": [discrepancy_json(d) for d in comparison.discrepancies(m.a, m.b)],
         }
@@ -58,6 +61,7 @@ def comparison_json(comparison: Comparison) -> dict:
         "a": article_json(alignment.a),
         "b": article_json(alignment.b),
         "threshold": alignment.threshold,
+        "solid_score": SOLID_SCORE,
         "matches": matches,
         "only_a": list(alignment.only_a),
         "only_b": list(alignment.only_b),
@@ -76,14 +80,17 @@ def csv_rows(payload: dict) -> list[list[str]]:
                 " ".join(map(str, m["a"])),
                 " ".join(map(str, m["b"])),
                 f"{m['score']:.2f}",
+                m["confidence"],
                 " ".join(a_sents[i]["text"] for i in m["a"]),
                 " ".join(b_sents[j]["text"] for j in m["b"]),
                 json.dumps(m["diff"], separators=(",", ":")),
                 "; ".join(d["explanation"] for d in m.get("discrepancies", ())),
             ]
         )
-    rows += [["only_a", str(i), "", "", a_sents[i]["text"], "", "", ""] for i in payload["only_a"]]
-    rows += [["only_b", "", str(j), "", "", b_sents[j]["text"], "", ""] for j in payload["only_b"]]
+    for i in payload["only_a"]:
+        rows.append(["only_a", str(i), "", "", "", a_sents[i]["text"], "", "", ""])
+    for j in payload["only_b"]:
+        rows.append(["only_b", "", str(j), "", "", "", b_sents[j]["text"], "", ""])
     return [[neutralise(str(cell)) for cell in row] for row in rows]
 
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NamedTuple
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragLeaveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -41,6 +42,7 @@ from .compare.comparisons import Comparisons
 from .facts.corroboration import Corroboration
 from .reading.article_tabs import ArticleTabs
 from .sources.source_views import SourcesPanel, problems_view
+from .state.part_services import PartServices
 from .state.sources_model import SourcesModel
 from .state.workspace import Workspace
 from .store_dialog import show_saving_state
@@ -113,6 +115,33 @@ MENUS: tuple[tuple[str, tuple[ActionId | str | None, ...]], ...] = (
 )
 
 
+class Parts(NamedTuple):
+    """The parts over one PartServices, in the order their status widgets are shown."""
+
+    comparisons: Comparisons
+    annotation_files: AnnotationFiles
+    annotator: Annotator
+    corroboration: Corroboration
+    report_export: ReportExport
+
+    def status_widgets(self) -> list[QWidget]:
+        return [widget for part in self for widget in part.status_widgets]
+
+
+def build_parts(
+    services: PartServices, reading: ArticleTabs, sources_selection: QItemSelectionModel
+) -> Parts:
+    """Every part over `services`, each given the others' methods it uses; the tabs with
+    annotatable rows announce them to the annotator. The window and the test bench."""
+    comparisons = Comparisons(services, reading, sources_selection)
+    corroboration = Corroboration(services, reading, comparisons.open)
+    annotator = Annotator(services, corroboration.show_fact, comparisons.show_sentences)
+    comparisons.rows_opened.connect(annotator.attach)
+    corroboration.rows_opened.connect(annotator.attach)
+    files = AnnotationFiles(services)
+    return Parts(comparisons, files, annotator, corroboration, ReportExport(services))
+
+
 class MainWindow(QMainWindow):
     def __init__(self, settings: Settings | None = None, store: Store | None = None) -> None:
         super().__init__()
@@ -127,33 +156,19 @@ class MainWindow(QMainWindow):
         self.drop_overlay = DropOverlay(self)
         status = self.statusBar()
 
+        self.services = services = PartServices(
+            workspace, actions, self.tab_host, status, self, self.settings
+        )
         self.sources_panel = SourcesPanel(workspace.sources, actions)
         self.reading = ArticleTabs(workspace, self.tab_host, status)
-        self.comparisons = Comparisons(
-            workspace,
-            actions,
-            self.tab_host,
-            self.reading,
-            self.sources_view.selectionModel(),
-            status,
-            self,
-        )
-        self.corroboration = Corroboration(
-            workspace, actions, self.tab_host, self.reading, self.comparisons.open, status
-        )
-        self.annotator = Annotator(
-            workspace,
-            actions,
-            self.tab_host,
-            self.corroboration.show_fact,
-            self.comparisons.show_sentences,
-            status,
-            self,
-        )
-        self.comparisons.rows_opened.connect(self.annotator.attach)
-        self.corroboration.rows_opened.connect(self.annotator.attach)
-        self.annotation_files = AnnotationFiles(workspace, actions, self.settings, status, self)
-        self.report_export = ReportExport(workspace, actions, self.settings, status, self)
+        self.parts = build_parts(services, self.reading, self.sources_view.selectionModel())
+        (
+            self.comparisons,
+            self.annotation_files,
+            self.annotator,
+            self.corroboration,
+            self.report_export,
+        ) = self.parts
         self._connect_workspace()
         self._connect_actions()
         self._build_docks()
@@ -301,16 +316,8 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.progress)
         workspace = self.workspace
         workspace.loading_progress.connect(self.progress.report)
-        parts = (
-            self.comparisons,
-            self.annotation_files,
-            self.annotator,
-            self.corroboration,
-            self.report_export,
-        )
-        for part in parts:
-            for widget in part.status_widgets:
-                bar.addPermanentWidget(widget)
+        for widget in self.parts.status_widgets():
+            bar.addPermanentWidget(widget)
         bar.showMessage("Drop article files or folders on the window to add them")
 
     def _restore_window(self) -> None:
@@ -349,16 +356,14 @@ class MainWindow(QMainWindow):
 
     # --- opening articles --------------------------------------------------------------
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self, "Open a folder of articles", self.current_folder or str(Path.home())
-        )
+        start = self.services.open_start()
+        folder = QFileDialog.getExistingDirectory(self, "Open a folder of articles", start)
         if folder:
             self.open_folder(folder)
 
     def choose_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
-            self, "Add article files", self.current_folder or str(Path.home()), FILE_FILTER
-        )
+        start = self.services.open_start()
+        files, _ = QFileDialog.getOpenFileNames(self, "Add article files", start, FILE_FILTER)
         if files:
             self.add_paths(files)
 

@@ -1,13 +1,16 @@
 """Guess an article's headline and outlet from its first lines and its file name.
 
 Text copied from a news site often starts with a masthead ("CRBC News"), a section
-label ("Politics"), bylines and dates before the headline; none of those is the title.
+label ("Politics"), the page's web address, bylines and dates before the headline; none
+of those is the title.
 """
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
+
+from ..text.line_kinds import is_furniture, is_web_address
 
 TITLE_LIMIT = 150
 
@@ -20,26 +23,6 @@ _OUTLET_LINE = re.compile(
     rf"^(?:The )?[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){{0,3}} (?:{_OUTLET_WORDS})$"
     r"|^[A-Z]{2,6}(?: [A-Z][a-z]+)?$"  # "BBC", "CNN", "AP", "NHK World"
 )
-_SECTION_LABELS = frozenset(
-    """news world politics business economy economics markets finance money asia
-    asia-pacific americas europe africa middle-east international national local opinion
-    analysis editorial sport sports technology tech science health culture entertainment
-    lifestyle travel breaking latest top-stories diplomacy defense defence security
-    north-korea south-korea china japan korea us uk home""".split()
-)
-_BYLINE = re.compile(
-    r"^(?:by|written by|edited by|reported by|reporter|author|posted by|story by"
-    r"|words by|photos? by)\b\s*:?",
-    re.IGNORECASE,
-)
-_DATE_LINE = re.compile(
-    r"^(?:(?:published|updated|posted|last updated|first published)\b.*"
-    r"|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,? .*\d{4}.*"
-    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}.*"
-    r"|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4}.*"
-    r"|\d{4}-\d{2}-\d{2}.*|\d+ (?:min|minute)s? read)$",
-    re.IGNORECASE,
-)
 # Characters that take no space on screen: zero-width spaces and joiners, word joiners,
 # byte order marks, soft hyphens, direction marks, variation selectors, Hangul fillers.
 _INVISIBLE = (
@@ -51,7 +34,7 @@ _VISIBLE_CHARACTER = re.compile(f"[^\\s{_INVISIBLE}]")
 _BLANK_OR_INVISIBLE = "".join(
     ch for ch in map(chr, range(0x10000)) if ch.isspace() or not _VISIBLE_CHARACTER.match(ch)
 )
-_BREADCRUMB = re.compile(r"\S\s*(?:>|›|»|/)\s*\S")
+
 _TITLE_SEPARATOR = re.compile(r"\s+(?:\||–|—|-|::)\s+")
 
 
@@ -71,20 +54,6 @@ def is_outlet_name(line: str) -> bool:
 
 def _squashed(s: str) -> str:
     return re.sub(r"[\W_]+", "", s).casefold()
-
-
-def _is_section_label(line: str) -> bool:
-    words = line.split()
-    if not words or len(words) > 3 or line.endswith((".", "!", "?", ":")):
-        return False
-    if "-".join(words).casefold() in _SECTION_LABELS:
-        return True
-    return len(words) > 1 and _BREADCRUMB.search(line) is not None
-
-
-def _is_furniture(line: str) -> bool:
-    """Bylines, dates and labels that sit above a headline but are not one."""
-    return bool(_BYLINE.match(line) or _DATE_LINE.match(line) or _is_section_label(line))
 
 
 def guess_title_and_source(
@@ -110,12 +79,13 @@ def guess_title_and_source(
         if not source and is_outlet_name(line):
             source = line
             continue
-        if _is_furniture(line) or is_outlet_name(line) or line == source:
+        if is_furniture(line) or is_outlet_name(line) or line == source:
             continue
         headline = line
         break
     if not title:
-        title = _as_title(headline or (lines[0] if lines else "")) or _visible_name(path)
+        first = next((line for line in lines if not is_web_address(line)), "")
+        title = _as_title(headline or first) or _visible_name(path)
         title, suffix_source = split_title_suffix(title)
         source = source or suffix_source
     return title, source or source_from_filename(path)

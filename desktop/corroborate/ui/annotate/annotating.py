@@ -7,17 +7,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QDockWidget, QToolBar, QWidget
+from PySide6.QtWidgets import QDockWidget, QToolBar
 
 from ...core.model import Annotation, Article, Status, Target
-from ..common.actions import ActionId, ActionRegistry
-from ..common.status import StatusSink
-from ..common.tab_host import TabHost
+from ..common.actions import ActionId
 from ..common.widgets import StatusProgress
 from ..state.annotatable_rows import AnnotatableRows
 from ..state.annotation_session import CANCELLED, REPLACED
 from ..state.commands import history_action
-from ..state.workspace import Workspace
+from ..state.part_services import PartServices
 from .annotation_panel import AnnotationPanel
 from .annotations_dock import AnnotationsPanel
 
@@ -52,24 +50,15 @@ ShowSentences = Callable[[Sequence[tuple[Article, int]]], object]
 
 class Annotator(QObject):
     def __init__(
-        self,
-        workspace: Workspace,
-        actions: ActionRegistry,
-        tabs: TabHost,
-        show_fact: ShowFact,
-        show_sentences: ShowSentences,
-        status: StatusSink,
-        dialog_parent: QWidget,
+        self, services: PartServices, show_fact: ShowFact, show_sentences: ShowSentences
     ) -> None:
-        super().__init__(workspace)
-        self.workspace = workspace
-        self.actions = actions
-        self.tab_host = tabs
+        super().__init__(services.workspace)
+        self.services = services
+        self.workspace = workspace = services.workspace
         self.show_fact = show_fact
         self.show_sentences = show_sentences
-        self.status = status
-        self.dialog_parent = dialog_parent
         self.session = session = workspace.session
+        actions, tabs, dialog_parent = services.actions, services.tabs, services.dialog_parent
         self._attached: list[AnnotatableRows] = []
         self._restoring_label = False
         stack = session.undo_stack
@@ -96,16 +85,16 @@ class Annotator(QObject):
     # --- construction --------------------------------------------------------------------
     def _build_docks(self) -> None:
         """The panels and their docks; the window places the docks."""
-        self.panel = AnnotationPanel(self.actions)
+        self.panel = AnnotationPanel(self.services.actions)
         self.panel.note_started.connect(self.session.begin_note_edit)
         self.panel.note_edited.connect(self._on_note_edited)
         self.panel.note_finished.connect(self._back_to_table)
-        self.panel_dock = QDockWidget("Annotation", self.dialog_parent)
+        self.panel_dock = QDockWidget("Annotation", self.services.dialog_parent)
         self.panel_dock.setObjectName("annotation_dock")
         self.panel_dock.setWidget(self.panel)
         self.list_panel = AnnotationsPanel(self.session)
         self.list_panel.jump_requested.connect(self.jump_to)
-        self.list_dock = QDockWidget("Annotations", self.dialog_parent)
+        self.list_dock = QDockWidget("Annotations", self.services.dialog_parent)
         self.list_dock.setObjectName("annotations_dock")
         self.list_dock.setWidget(self.list_panel)
 
@@ -131,11 +120,12 @@ class Annotator(QObject):
         toolbar = QToolBar("Annotate")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.setIconSize(toolbar.iconSize() * 0.75)
+        actions = self.services.actions
         for action_id in rows.row_actions:
             if action_id == ActionId.LINK_SENTENCES:
                 toolbar.addSeparator()
-            toolbar.addAction(self.actions[action_id])
-            rows.view.addAction(self.actions[action_id])  # single keys act in this table
+            toolbar.addAction(actions[action_id])
+            rows.view.addAction(actions[action_id])  # single keys act in this table
         rows.add_toolbar(toolbar)
         self._attached.append(rows)
         rows.widget.destroyed.connect(lambda _=None, r=rows: self._attached.remove(r))
@@ -143,7 +133,7 @@ class Annotator(QObject):
         self.update_current()
 
     def current_rows(self) -> AnnotatableRows | None:
-        current = self.tab_host.current()
+        current = self.services.tabs.current()
         return next((rows for rows in self._attached if rows.widget is current), None)
 
     # --- the actions -------------------------------------------------------------------
@@ -185,7 +175,7 @@ class Annotator(QObject):
             rows.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _say(self, message: str) -> None:
-        self.status.showMessage(message, 5000)
+        self.services.status.showMessage(message, 5000)
 
     # --- keeping views in step ------------------------------------------------------------
     def update_current(self) -> None:
@@ -194,7 +184,7 @@ class Annotator(QObject):
         row = rows.current_target() if rows else None
         enabled = rows.enabled_actions() if rows else set()
         for action_id in ROW_ACTIONS:
-            self.actions[action_id].setEnabled(action_id in enabled)
+            self.services.actions[action_id].setEnabled(action_id in enabled)
         annotation = None
         if row is None:
             self.panel.show_row(None, None)
@@ -207,7 +197,7 @@ class Annotator(QObject):
     def check_status(self, annotation: Annotation | None) -> None:
         for action_id, status in STATUS_OF.items():
             checked = annotation is not None and annotation.status == status
-            self.actions[action_id].setChecked(checked)
+            self.services.actions[action_id].setChecked(checked)
 
     def _annotations_changed(self) -> None:
         for rows in self._attached:

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 )
 
 from ...core.alignment.comparison import Comparison
+from ...core.alignment.confidence import POSSIBLE, SOLID_SCORE, confidence
 from ...core.alignment.similarity import Corpus
 from ...core.model import Alignment, Discrepancy
 from ...core.text.words import word_tokens
@@ -47,6 +48,7 @@ DIFFERENCE_ROLE = Qt.ItemDataRole.UserRole + 24  # True when the row differs bet
 ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 25  # the row's Annotation, or None
 MANUAL_ROLE = Qt.ItemDataRole.UserRole + 26  # True when a person linked the row's sentences
 DISCREPANCY_ROLE = Qt.ItemDataRole.UserRole + 27  # the row's Discrepancy records (matched rows)
+CONFIDENCE_ROLE = Qt.ItemDataRole.UserRole + 28  # "solid" or "possible", None when unmatched
 
 # CSS classes of changed words; the delegate's style sheet gives them their colours.
 REMOVED_CLASS, ADDED_CLASS = "removed", "added"
@@ -295,6 +297,11 @@ class ComparisonModel(ReadOnlyTableModel):
     def _explain(self, r: CompareRow) -> str:
         score = self._alignment.matches[r.match].score
         head = f"Score {score:.0f} of 100."
+        if confidence(score) == POSSIBLE:
+            head += (
+                f" A possible match (solid from {SOLID_SCORE:.0f}): read both sentences "
+                "before relying on it."
+            )
         words = self._comparison.explanation(r.a, r.b)
         words = [w for w in words if w.weight >= 0.5]  # what would read as "(0)" says nothing
         if not words:
@@ -341,7 +348,10 @@ class ComparisonModel(ReadOnlyTableModel):
             return self._status_data(index.row(), role)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.SCORE:
-                return None if score is None else f"{score:.0f}"
+                if score is None:
+                    return None
+                # The question mark tells a possible pair from a solid one at a glance.
+                return f"{score:.0f}?" if confidence(score) == POSSIBLE else f"{score:.0f}"
             indices = r.a if column == self.A else r.b
             return self.text(indices, "a" if column == self.A else "b") if indices else None
         if role == HTML_ROLE and column != self.SCORE:
@@ -354,6 +364,8 @@ class ComparisonModel(ReadOnlyTableModel):
             return (r.a, r.b)
         if role == SCORE_ROLE:
             return score
+        if role == CONFIDENCE_ROLE:
+            return None if score is None else confidence(score)
         if role == DIFFERENCE_ROLE:
             return self.is_difference(index.row())
         if role == MANUAL_ROLE:

@@ -6,18 +6,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QItemSelectionModel, QObject, Qt, Signal
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from ...core.alignment.similarity import Corpus
 from ...core.model import Article
-from ..common.actions import ActionId, ActionRegistry
-from ..common.status import StatusSink
-from ..common.tab_host import TabHost
+from ..common.actions import ActionId
 from ..common.tasks import LatestTask
 from ..common.widgets import StatusProgress
 from ..reading.article_tab import ArticleTab
 from ..reading.article_tabs import ArticleTabs
-from ..state.workspace import Workspace
+from ..state.part_services import PartServices
 from .compare_dialog import NewComparisonDialog
 from .compare_rows import CompareRows
 from .compare_tab import CompareTab
@@ -31,22 +29,16 @@ class Comparisons(QObject):
 
     def __init__(
         self,
-        workspace: Workspace,
-        actions: ActionRegistry,
-        tabs: TabHost,
+        services: PartServices,
         articles: ArticleTabs,
         sources_selection: QItemSelectionModel,
-        status: StatusSink,
-        dialog_parent: QWidget,
     ) -> None:
-        super().__init__(workspace)
-        self.workspace = workspace
-        self.actions = actions
-        self.tab_host = tabs
+        super().__init__(services.workspace)
+        self.services = services
+        self.workspace = workspace = services.workspace
         self.articles = articles
         self.sources_selection = sources_selection
-        self.status = status
-        self.dialog_parent = dialog_parent
+        actions, tabs = services.actions, services.tabs
         self._builder = LatestTask(self)
         self._rows: dict[CompareTab, CompareRows] = {}
         self.summary = QLabel()
@@ -96,14 +88,14 @@ class Comparisons(QObject):
     def cancel(self) -> None:
         """Cancel pressed: comparisons and facts wait until they are asked for again."""
         self.reset()
-        self.status.showMessage(
+        self.services.status.showMessage(
             "Word statistics cancelled: open a comparison to prepare them again", 8000
         )
 
     def _on_corpus(self, corpus: Corpus | None, error: BaseException | None) -> None:
         self.progress.finish()
         if error is not None or corpus is None:
-            self.status.showMessage(f"Could not compute word statistics: {error}")
+            self.services.status.showMessage(f"Could not compute word statistics: {error}")
             return
         for tab in self.tabs():
             tab.set_corpus(corpus)
@@ -121,16 +113,17 @@ class Comparisons(QObject):
 
     # --- opening ---------------------------------------------------------------------
     def tabs(self) -> list[CompareTab]:
-        return self.tab_host.tabs_of(CompareTab)
+        return self.services.tabs.tabs_of(CompareTab)
 
     def current(self) -> CompareTab | None:
-        return self.tab_host.current(CompareTab)
+        return self.services.tabs.current(CompareTab)
 
     def open(self, a: Article, b: Article) -> CompareTab:
         """A tab comparing `a` with `b` (the existing one when it is already open)."""
-        same = self.tab_host.find(CompareTab, lambda tab: (tab.a.id, tab.b.id) == (a.id, b.id))
+        host = self.services.tabs
+        same = host.find(CompareTab, lambda tab: (tab.a.id, tab.b.id) == (a.id, b.id))
         if same is not None:
-            self.tab_host.show(same)
+            host.show(same)
             return same
         sources = self.workspace.sources
         if self.corpus is None and not self.is_preparing:
@@ -139,8 +132,8 @@ class Comparisons(QObject):
         tab.row_selected.connect(self._show_sentences)
         tab.open_requested.connect(self.articles.show_article)
         tab.summary_changed.connect(lambda _text, t=tab: self._update_summary(t))
-        self.tab_host.add(tab, tab.title, f"Comparison of\n{a.title}\nwith\n{b.title}")
-        self.tab_host.show(tab)
+        host.add(tab, tab.title, f"Comparison of\n{a.title}\nwith\n{b.title}")
+        host.show(tab)
         rows = CompareRows(tab, self.workspace.session)
         self._rows[tab] = rows
         tab.destroyed.connect(lambda _=None, t=tab: self._rows.pop(t, None))
@@ -152,7 +145,7 @@ class Comparisons(QObject):
     def default_pair(self) -> tuple[int, int]:
         """The current tab's article(s); else the first; the second defaults to the next."""
         sources = self.workspace.sources
-        widget = self.tab_host.current()
+        widget = self.services.tabs.current()
         if isinstance(widget, CompareTab):
             return sources.row_of(widget.a.id), sources.row_of(widget.b.id)
         first = sources.row_of(widget.article.id) if isinstance(widget, ArticleTab) else 0
@@ -160,16 +153,16 @@ class Comparisons(QObject):
         return first, (first + 1) % max(sources.rowCount(), 1)
 
     def choose_and_open(self) -> CompareTab | None:
-        sources = self.workspace.sources
+        sources, parent = self.workspace.sources, self.services.dialog_parent
         if sources.rowCount() < 2:
             QMessageBox.information(
-                self.dialog_parent, "New Comparison", "Load at least two articles to compare them."
+                parent, "New Comparison", "Load at least two articles to compare them."
             )
             return None
         articles = sources.articles
         first, second = self.default_pair()
         dialog = NewComparisonDialog(
-            articles, [sources.label(a) for a in articles], first, second, self.dialog_parent
+            articles, [sources.label(a) for a in articles], first, second, parent
         )
         if dialog.exec() != NewComparisonDialog.DialogCode.Accepted:
             return None
@@ -187,12 +180,12 @@ class Comparisons(QObject):
     def next_difference(self) -> None:
         tab = self.current()
         if tab is not None and not tab.next_difference():
-            self.status.showMessage("No more differences below", 3000)
+            self.services.status.showMessage("No more differences below", 3000)
 
     def previous_difference(self) -> None:
         tab = self.current()
         if tab is not None and not tab.previous_difference():
-            self.status.showMessage("No more differences above", 3000)
+            self.services.status.showMessage("No more differences above", 3000)
 
     def _show_sentences(self, a_id: str, a_sentence: int, b_id: str, b_sentence: int) -> None:
         """Scroll the article tabs to the row's sentences, without leaving the comparison."""
@@ -206,13 +199,13 @@ class Comparisons(QObject):
         rows = self._rows.get(self.current())
         complaint = rows.link_selected() if rows else ""
         if complaint:
-            self.status.showMessage(complaint, 5000)
+            self.services.status.showMessage(complaint, 5000)
 
     def reject_current(self) -> None:
         rows = self._rows.get(self.current())
         complaint = rows.reject_current() if rows else ""
         if complaint:
-            self.status.showMessage(complaint, 5000)
+            self.services.status.showMessage(complaint, 5000)
 
     def _apply_links(self) -> None:
         for tab in self.tabs():
@@ -222,16 +215,17 @@ class Comparisons(QObject):
         """The comparison of the articles of `found` at its first sentence (the article's
         own tab when only one article is covered and no comparison shows it)."""
         articles = list(dict.fromkeys(article for article, _ in found))
+        host = self.services.tabs
         if len(articles) >= 2:
             ids = {articles[0].id, articles[1].id}
-            tab = self.tab_host.find(CompareTab, lambda t: {t.a.id, t.b.id} == ids)
+            tab = host.find(CompareTab, lambda t: {t.a.id, t.b.id} == ids)
             tab = tab or self.open(articles[0], articles[1])
         else:
-            tab = self.tab_host.find(CompareTab, lambda t: articles[0].id in (t.a.id, t.b.id))
+            tab = host.find(CompareTab, lambda t: articles[0].id in (t.a.id, t.b.id))
             if tab is None:
                 self.articles.show_article(articles[0].id, found[0][1])
                 return None
-        self.tab_host.show(tab)
+        host.show(tab)
         article, sentence = found[0]
         side = "a" if article.id == tab.a.id else "b"
         if tab.is_aligned:
@@ -250,7 +244,7 @@ class Comparisons(QObject):
         for tab in self.tabs():
             if article_id in (tab.a.id, tab.b.id):
                 tab.set_labels(sources.label(tab.a), sources.label(tab.b))
-                self.tab_host.set_title(tab, tab.title)
+                self.services.tabs.set_title(tab, tab.title)
 
     def _on_current_tab(self, _tab) -> None:
         self._update_summary(self.current())
@@ -264,7 +258,7 @@ class Comparisons(QObject):
             self.summary.hide()
 
     def _update_actions(self, *_args) -> None:
-        actions = self.actions
+        actions = self.services.actions
         in_comparison = self.current() is not None
         actions[ActionId.NEXT_DIFFERENCE].setEnabled(in_comparison)
         actions[ActionId.PREVIOUS_DIFFERENCE].setEnabled(in_comparison)

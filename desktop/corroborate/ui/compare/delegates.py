@@ -7,6 +7,7 @@ from collections import OrderedDict
 from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
+    QBrush,
     QColor,
     QIcon,
     QPainter,
@@ -15,11 +16,13 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from ...core.alignment.confidence import POSSIBLE
 from ..common.discrepancy_hints import DIFFERS_CLASS, badge_text
 from ..common.theme import tint
 from .compare_model import (
     ADDED_CLASS,
     ANNOTATION_ROLE,
+    CONFIDENCE_ROLE,
     DISCREPANCY_ROLE,
     HTML_ROLE,
     KIND_ROLE,
@@ -207,8 +210,11 @@ class ScoreDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(track, 2, 2)
         filled = QRectF(track)
         filled.setWidth(track.width() * max(0.0, min(score, 100.0)) / 100.0)
-        # The application's accent, not the view's softened selection colour.
-        painter.setBrush(QApplication.palette().color(QPalette.ColorRole.Highlight))
+        # The application's accent, not the view's softened selection colour; a possible
+        # pair's bar is hatched, so the two levels differ in shape, not only in colour.
+        accent = QApplication.palette().color(QPalette.ColorRole.Highlight)
+        possible = index.data(CONFIDENCE_ROLE) == POSSIBLE
+        painter.setBrush(QBrush(accent, Qt.BrushStyle.Dense4Pattern) if possible else accent)
         painter.drawRoundedRect(filled, 2, 2)
         painter.restore()
 

@@ -13,15 +13,13 @@ from ...core.facts.coverage import SentenceCoverage as HeatMap  # sentence -> ot
 from ...core.facts.coverage import others_by_sentence
 from ...core.facts.find import find_facts
 from ...core.model import Article, FactTable
-from ..common.actions import ActionId, ActionRegistry
-from ..common.status import StatusSink
-from ..common.tab_host import TabHost
+from ..common.actions import ActionId
 from ..common.tasks import LatestTask
 from ..common.widgets import StatusProgress
 from ..compare.compare_tab import CompareTab
 from ..reading.article_tab import ArticleTab
 from ..reading.article_tabs import ArticleTabs
-from ..state.workspace import Workspace
+from ..state.part_services import PartServices
 from .fact_rows import FactRows
 from .facts_tab import TITLE, FactsTab
 
@@ -50,21 +48,13 @@ class Corroboration(QObject):
     rows_opened = Signal(object)  # the Facts tab's FactRows, once, for annotating
 
     def __init__(
-        self,
-        workspace: Workspace,
-        actions: ActionRegistry,
-        tabs: TabHost,
-        articles: ArticleTabs,
-        open_comparison: OpenComparison,
-        status: StatusSink,
+        self, services: PartServices, articles: ArticleTabs, open_comparison: OpenComparison
     ) -> None:
-        super().__init__(workspace)
-        self.workspace = workspace
-        self.actions = actions
-        self.tab_host = tabs
+        super().__init__(services.workspace)
+        self.services = services
+        self.workspace = workspace = services.workspace
         self.articles = articles
         self.open_comparison = open_comparison
-        self.status = status
         # Each article's heat map, worked out on the worker with the facts: fifty of them
         # took half a second on this thread.
         self._heat: dict[str, HeatMap] = {}
@@ -73,7 +63,7 @@ class Corroboration(QObject):
         self.progress.cancel_requested.connect(self.cancel)
         self.status_widgets = (self.progress,)  # for the window's status bar
 
-        action = actions[ActionId.SHOW_FACTS]
+        self.action = action = services.actions[ActionId.SHOW_FACTS]
         action.triggered.connect(self.open_tab)
         workspace.corpus_ready.connect(self.compute)
         articles.tab_opened.connect(self._paint)
@@ -116,13 +106,13 @@ class Corroboration(QObject):
         tab = self.facts_tab()
         if tab is not None and tab.table is None:
             tab.show_waiting("Finding facts was cancelled. Choose View → Facts to try again.")
-        self.status.showMessage("Finding facts cancelled", 5000)
+        self.services.status.showMessage("Finding facts cancelled", 5000)
 
     def _on_done(self, found: _Found | None, error: BaseException | None) -> None:
         self.progress.finish()
         table = found.table if found is not None else None
         if error is not None or table is None or table.cancelled:
-            self.status.showMessage(f"Could not find the facts: {error}", 10000)
+            self.services.status.showMessage(f"Could not find the facts: {error}", 10000)
             return
         self.workspace.facts = table  # told below, once the views show it
         labels = self.labels()
@@ -142,10 +132,10 @@ class Corroboration(QObject):
             self._heat = {}
             tab = self.facts_tab()
             if tab is not None:
-                self.tab_host.close(tab)
+                self.services.tabs.close(tab)
 
     def _update_action(self, *_args) -> None:
-        self.actions[ActionId.SHOW_FACTS].setEnabled(self.workspace.sources.rowCount() > 0)
+        self.action.setEnabled(self.workspace.sources.rowCount() > 0)
 
     # --- views ---------------------------------------------------------------------------
     def labels(self) -> dict[str, str]:
@@ -169,7 +159,7 @@ class Corroboration(QObject):
             facts.set_labels(self.labels())
 
     def facts_tab(self) -> FactsTab | None:
-        return self.tab_host.find(FactsTab)
+        return self.services.tabs.find(FactsTab)
 
     def open_tab(self) -> FactsTab:
         """The Facts tab (made once); it fills in when the facts are known."""
@@ -180,12 +170,12 @@ class Corroboration(QObject):
             tab.compare_requested.connect(self.compare)
             self.rows_opened.emit(FactRows(tab, self.workspace.session))
             tooltip = "Every fact of the open articles and who reports it"
-            self.tab_host.add(tab, TITLE, tooltip, index=0)
+            self.services.tabs.add(tab, TITLE, tooltip, index=0)
             if self.table is not None:
                 tab.set_table(self.table, self.labels())
             elif not self.is_computing and self.workspace.corpus is not None:
                 self.compute(self.workspace.corpus)
-        self.tab_host.show(tab)
+        self.services.tabs.show(tab)
         tab.setFocus()
         return tab
 

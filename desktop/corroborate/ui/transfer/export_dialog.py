@@ -39,11 +39,10 @@ from ...core.annotations.store import Store
 from ...core.model import Annotation, Status
 from ..common.icons import STATUS_TEXT, status_icon
 from ..common.plain import show_message
-from ..common.settings import Settings
-from ..common.status import StatusSink
 from ..common.tasks import TaskHandle, run_task
 from ..common.widgets import StatusProgress
 from ..state.annotation_session import AnnotationSession
+from ..state.part_services import PartServices
 
 FORMATS = {"csv": "CSV table (*.csv)", "json": "W3C Web Annotation JSON (*.json)"}
 # Unreadable items named in the window after an import; the rest are only counted.
@@ -82,6 +81,11 @@ def import_annotations(session: AnnotationSession, path: str) -> ImportReport:
 
 def _import_text(path: str) -> str:
     return f"import {Path(path).name}"
+
+
+def exported_text(count: int, path: str) -> str:
+    """The status bar's line after an export."""
+    return f"{count} annotation(s) exported to {path}"
 
 
 def import_summary(report: ImportReport) -> str:
@@ -138,18 +142,10 @@ class Transfers(QObject):
 
     finished = Signal(str)  # what the status bar said when it was done
 
-    def __init__(
-        self,
-        session: AnnotationSession,
-        settings: Settings,
-        status: StatusSink,
-        dialog_parent: QWidget,
-    ) -> None:
-        super().__init__(session)
-        self.session = session
-        self.settings = settings
-        self.status = status
-        self.dialog_parent = dialog_parent
+    def __init__(self, services: PartServices) -> None:
+        super().__init__(services.workspace.session)
+        self.services = services
+        self.session = services.workspace.session
         self._task: TaskHandle | None = None
         self.progress = StatusProgress()
         self.progress.cancel_button.hide()
@@ -164,8 +160,8 @@ class Transfers(QObject):
         path = self.session.store.path
 
         def exported(count: int) -> str:
-            self.settings.last_save_folder = str(Path(choice.path).parent)
-            return f"{count} annotation(s) exported to {choice.path}"
+            self.services.remember_saved(choice.path)
+            return exported_text(count, choice.path)
 
         self._start(
             "Exporting annotations",
@@ -199,7 +195,7 @@ class Transfers(QObject):
             "Import Annotations",
             problems_text(report),
             QMessageBox.StandardButton.Ok,
-            self.dialog_parent,
+            self.services.dialog_parent,
         )
         box.setObjectName("importProblems")
         box.setTextFormat(Qt.TextFormat.PlainText)  # ids and dates from the file may look like HTML
@@ -208,22 +204,23 @@ class Transfers(QObject):
 
     def _start(self, doing: str, work, done, failed_title: str, failed_text: str) -> None:
         if self.busy:
-            self.status.showMessage("Wait for the export or import to finish", 5000)
+            self.services.status.showMessage("Wait for the export or import to finish", 5000)
             return
         self.progress.start(doing)
-        self.status.showMessage(f"{doing}…")
+        self.services.status.showMessage(f"{doing}…")
 
         def on_done(result, error: BaseException | None) -> None:
             self.progress.finish()
             self._task = None
             if error is not None:  # OSError, AnnotationFormatError: the message says which
-                self.status.clearMessage()
+                self.services.status.clearMessage()
                 text = f"{failed_text}:\n{error}"
-                show_message(self.dialog_parent, QMessageBox.Icon.Critical, failed_title, text)
+                parent = self.services.dialog_parent
+                show_message(parent, QMessageBox.Icon.Critical, failed_title, text)
                 self.finished.emit("")
                 return
             message = done(result)
-            self.status.showMessage(message, 10000)
+            self.services.status.showMessage(message, 10000)
             self.finished.emit(message)
 
         self._task = run_task(work, on_done, None, self)

@@ -11,20 +11,17 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ...core.alignment.similarity import Corpus
 from ...core.facts.find import find_facts
 from ...core.model import Article, FactTable
 from ...core.report.html import DEFAULT_TITLE, write_report
-from ..common.actions import ActionId, ActionRegistry
+from ..common.actions import ActionId
 from ..common.plain import show_message
-from ..common.save_locations import save_path
-from ..common.settings import Settings
-from ..common.status import StatusSink
 from ..common.tasks import TaskHandle, run_task
 from ..common.widgets import StatusProgress
-from ..state.workspace import Workspace
+from ..state.part_services import PartServices
 
 REPORT_FILTER = "HTML report (*.html *.htm);;All files (*)"
 
@@ -37,24 +34,15 @@ class ReportExport(QObject):
     written = Signal(str)  # the path of the report, once it is on disk
     failed = Signal(str)  # why no report was written
 
-    def __init__(
-        self,
-        workspace: Workspace,
-        actions: ActionRegistry,
-        settings: Settings,
-        status: StatusSink,
-        dialog_parent: QWidget,
-    ) -> None:
-        super().__init__(workspace)
-        self.workspace = workspace
-        self.settings = settings
-        self.status = status
-        self.dialog_parent = dialog_parent
+    def __init__(self, services: PartServices) -> None:
+        super().__init__(services.workspace)
+        self.services = services
+        self.workspace = workspace = services.workspace
         self._task: TaskHandle | None = None
         self.progress = StatusProgress()
         self.progress.cancel_requested.connect(self.cancel)
         self.status_widgets = (self.progress,)  # for the window's status bar
-        self.action = actions[ActionId.EXPORT_REPORT]
+        self.action = services.actions[ActionId.EXPORT_REPORT]
         self.action.triggered.connect(self.choose)
         workspace.sources.rowsInserted.connect(self._update_action)
         workspace.sources.modelReset.connect(self._update_action)
@@ -70,15 +58,14 @@ class ReportExport(QObject):
     # --- choosing the file -------------------------------------------------------------
     def default_path(self) -> str:
         """Outside the articles folder, so the report is never read back as an article."""
-        folder = self.workspace.current_folder
-        return save_path(self.settings.last_save_folder, folder, "report", "html")
+        return self.services.save_start("report", "html")
 
     def choose(self) -> None:
         if not self.workspace.sources.articles:
-            self.status.showMessage("Open some articles to report on first", 5000)
+            self.services.status.showMessage("Open some articles to report on first", 5000)
             return
         path, _ = QFileDialog.getSaveFileName(
-            self.dialog_parent, "Export Report", self.default_path(), REPORT_FILTER
+            self.services.dialog_parent, "Export Report", self.default_path(), REPORT_FILTER
         )
         if path:
             self.export_to(path if Path(path).suffix else f"{path}.html")
@@ -98,7 +85,7 @@ class ReportExport(QObject):
         corpus = self.workspace.corpus
         if corpus is None or _ids(corpus.articles) != _ids(articles):
             corpus = None  # built on the worker with the facts: it can take a while
-        self.status.showMessage("Finding facts for the report…")
+        self.services.status.showMessage("Finding facts for the report…")
         self.progress.start("Finding facts for the report")
         self._task = run_task(
             lambda progress: find_facts(corpus or Corpus(articles), progress),
@@ -111,7 +98,7 @@ class ReportExport(QObject):
         if self.is_busy:
             self._task.cancel()
             self.progress.finish()
-            self.status.showMessage("Report cancelled", 5000)
+            self.services.status.showMessage("Report cancelled", 5000)
         self._task = None
 
     def _known_table(self, articles: Sequence[Article]) -> FactTable | None:
@@ -140,11 +127,11 @@ class ReportExport(QObject):
         except OSError as exc:
             self._fail(f"Could not write {path}: {exc.strerror or exc}")
             return
-        self.settings.last_save_folder = str(Path(path).parent)
-        self.status.showMessage(f"Report saved to {path}", 15000)
+        self.services.remember_saved(path)
+        self.services.status.showMessage(f"Report saved to {path}", 15000)
         self.written.emit(path)
 
     def _fail(self, reason: str) -> None:
-        self.status.showMessage(reason, 15000)
+        self.services.status.showMessage(reason, 15000)
         self.failed.emit(reason)
-        show_message(self.dialog_parent, QMessageBox.Icon.Warning, "Export Report", reason)
+        show_message(self.services.dialog_parent, QMessageBox.Icon.Warning, "Export Report", reason)
