@@ -26,14 +26,25 @@ def test_json_lists_articles_and_facts_that_point_into_them():
     assert coverages == sorted(coverages, reverse=True) and coverages[0] == 5
     assert 1 in coverages  # exclusive facts are listed too
     assert len({f["id"] for f in data["facts"]}) == len(data["facts"])
-    found = []
+    sentences = {
+        a["id"]: [(s["start"], s["end"]) for s in a["sentences"]] for a in data["articles"]
+    }
+    found, claims = [], []
     for fact in data["facts"]:
-        assert set(fact) == {"id", "mentions", "coverage", "representative", "discrepancies"}
+        assert set(fact) == {
+            "id", "claim", "mentions", "coverage", "representative", "discrepancies"
+        }  # fmt: skip
         assert isinstance(fact["id"], str) and fact["id"]
+        assert isinstance(fact["claim"], str) and fact["claim"]
+        claims.append(fact["claim"])
         assert fact["coverage"] == len({m["article"] for m in fact["mentions"]})
         for m in fact["mentions"]:
-            assert set(m) == {"article", "sentences"} and m["sentences"]
+            assert set(m) == {"article", "sentences", "start", "end", "repeats"} and m["sentences"]
             assert all(0 <= i < counts[m["article"]] for i in m["sentences"])
+            # The span stating the fact lies inside one of the mention's sentences.
+            bounds = [sentences[m["article"]][i] for i in m["sentences"]]
+            assert any(s <= m["start"] < m["end"] <= e for s, e in bounds), m
+            assert not set(m["repeats"]) & set(m["sentences"])
         rep = fact["representative"]
         assert any(
             m["article"] == rep["article"] and rep["sentence"] in m["sentences"]
@@ -46,6 +57,8 @@ def test_json_lists_articles_and_facts_that_point_into_them():
                 assert texts[side["article"]][side["start"] : side["end"]] == side["value"]
             found.append((d["kind"], d["a"]["value"], d["b"]["value"]))
     assert any(k == "duration" and {a, b} == {"three-day", "four-day"} for k, a, b in found)
+    # Every fact says something the others do not.
+    assert len(set(claims)) == len(claims)
 
 
 def test_a_missing_path_is_reported_and_the_rest_still_grouped(tmp_path):

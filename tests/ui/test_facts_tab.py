@@ -3,6 +3,7 @@ sorted and filtered, cells that open their article or a comparison, and facts an
 with the comparison keys, listed and exported."""
 
 import csv
+import html
 from pathlib import Path
 
 import pytest
@@ -250,3 +251,41 @@ def test_cancel_in_the_status_bar_stops_finding_facts(qtbot, seeded):
         assert not corroboration.is_computing
     assert corroboration.table is shown  # the facts already shown stay
     assert seeded.statusBar().currentMessage() == "Finding facts cancelled"
+
+
+def test_the_first_column_says_what_each_fact_is_as_plain_text(qtbot, seeded):
+    tab = open_facts(seeded)
+    assert FactsModel.CLAIM == 0
+    header = tab.model.headerData(FactsModel.CLAIM, Qt.Orientation.Horizontal)
+    assert header == "Fact"
+    claims = [
+        tab.proxy.index(r, FactsModel.CLAIM).data(Qt.ItemDataRole.DisplayRole)
+        for r in range(tab.proxy.rowCount())
+    ]
+    assert all(claims) and len(set(claims)) == len(claims)  # no two rows read the same
+    fact = visit_length_fact(tab)
+    cell = tab.model.index(tab.model.row_of_fact(fact.id), FactsModel.CLAIM)
+    assert cell.data(Qt.ItemDataRole.DisplayRole) == fact.claim
+    tip = cell.data(Qt.ItemDataRole.ToolTipRole)
+    assert "four-day" in fact.claim or "three-day" in fact.claim
+    assert html.escape(fact.claim, quote=False) in tip  # the full text
+    # Elided in the view, not cut in the model: the column is narrower than long claims.
+    assert tab.view.columnWidth(FactsModel.CLAIM) < tab.view.fontMetrics().horizontalAdvance(
+        max(claims, key=len)
+    )
+    assert tab.view.textElideMode() != Qt.TextElideMode.ElideNone
+
+
+def test_a_claim_that_looks_like_markup_is_shown_as_written(qtbot, bench, tmp_path):
+    texts = {
+        "a.txt": "Officials said the <b>summit</b> & talks on trade would start on Monday.",
+        "b.txt": "Officials said the <b>summit</b> & talks on trade start on Monday in Beijing.",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    load_and_find_facts(qtbot, bench, [tmp_path])
+    tab = open_facts(bench)
+    shared = next(f for f in tab.table.facts if f.coverage == 2)
+    cell = tab.model.index(tab.model.row_of_fact(shared.id), FactsModel.CLAIM)
+    assert "<b>summit</b> &" in cell.data(Qt.ItemDataRole.DisplayRole)
+    assert "&lt;b&gt;summit&lt;/b&gt; &amp;" in cell.data(Qt.ItemDataRole.ToolTipRole)

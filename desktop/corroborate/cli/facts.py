@@ -1,8 +1,10 @@
 """`corroborate-cli facts PATH...`: every fact of a folder, with the articles reporting it.
 
 Prints JSON: the articles (as `load` prints them), then the facts, widest first: each
-with its id, the sentences of each article that report it, how many articles do, its
-most central wording and the discrepancies between articles. Facts reported by one
+with its id, its claim (what it says, unique in the table), the sentences of each article
+that report it with the span (`start`, `end` in the article's text) stating it and the
+later sentences repeating them, how many articles do, its most central wording and the
+discrepancies between articles. Facts reported by one
 article only (coverage 1) are its exclusive facts. Boilerplate lines are in no fact.
 """
 
@@ -15,7 +17,7 @@ from ..core.alignment.similarity import Corpus
 from ..core.annotations.store import Store
 from ..core.facts.find import find_facts
 from ..core.ingest.loading import load_paths
-from ..core.model import Discrepancy, DiscrepancySide, Fact, FactTable
+from ..core.model import Discrepancy, DiscrepancySide, Fact, FactTable, Mention
 from ..core.report.html import write_store_report
 from .load import article_json, print_json
 
@@ -39,11 +41,23 @@ def discrepancy_json(d: Discrepancy) -> dict:
     }
 
 
+def mention_json(m: Mention) -> dict:
+    """Sentences, the span of them stating the fact, and repeats shown with them."""
+    return {
+        "article": m.article,
+        "sentences": list(m.sentences),
+        "start": m.start,
+        "end": m.end,
+        "repeats": list(m.repeats),
+    }
+
+
 def fact_json(fact: Fact) -> dict:
     article, sentence = fact.representative
     return {
         "id": fact.id,
-        "mentions": [{"article": m.article, "sentences": list(m.sentences)} for m in fact.mentions],
+        "claim": fact.claim,
+        "mentions": [mention_json(m) for m in fact.mentions],
         "coverage": fact.coverage,
         "representative": {"article": article, "sentence": sentence},
         "discrepancies": [discrepancy_json(d) for d in fact.discrepancies],

@@ -184,6 +184,14 @@ class Mention:
 
     article: str  # Article.id
     sentences: tuple[int, ...]  # ascending; more than one only as core/facts/find.py explains
+    # The part of the sentences stating the fact: character offsets into the article's
+    # text, inside one of `sentences` (a clause of a sentence packing several facts).
+    # (0, 0) when not known: the whole of the first sentence.
+    start: int = 0
+    end: int = 0
+    # Later sentences of the article repeating one of `sentences` (a headline or teaser
+    # printed again, a paragraph printed twice): shown with it, not counted as mentions.
+    repeats: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +202,7 @@ class Fact:
     mentions: tuple[Mention, ...]  # one per article, ordered by article id
     representative: tuple[str, int]  # (Article.id, sentence index) of the most central mention
     discrepancies: tuple[Discrepancy, ...] = ()  # between mentions of different articles
+    claim: str = ""  # what the fact says, in a few words (core/facts/claims.py); unique
 
     @property
     def coverage(self) -> int:

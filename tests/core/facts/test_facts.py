@@ -23,6 +23,7 @@ from corroborate.core.facts.groups import MAX_PER_ARTICLE
 from corroborate.core.ingest.readers import content_id
 from corroborate.core.ingest.segment import split_sentences
 from corroborate.core.model import Article, FactTable
+from tests.core.facts.test_claims import check_claims
 from tests.quality.align_quality import (
     fact_sentences,
     file_name,
@@ -53,12 +54,13 @@ def by_name(articles):
 
 
 def shared_pairs(table: FactTable) -> set[tuple[tuple[str, int], tuple[str, int]]]:
-    """Sentences of different articles that share a fact, both orders."""
+    """Sentences of different articles that share a fact, both orders (a repeat, such as
+    a teaser printed again in the body, stands with the sentence it repeats)."""
     pairs = set()
     for fact in table.shared:
         for m1, m2 in combinations(fact.mentions, 2):
-            for i in m1.sentences:
-                for j in m2.sentences:
+            for i in (*m1.sentences, *m1.repeats):
+                for j in (*m2.sentences, *m2.repeats):
                     pairs |= {
                         ((m1.article, i), (m2.article, j)),
                         ((m2.article, j), (m1.article, i)),
@@ -271,6 +273,7 @@ def test_facts_are_well_formed_and_do_not_depend_on_article_order(articles):
     table = find_facts(corpus)
     lengths = {a.id: len(a.sentences) for a in articles}
     placed = {(m.article, i) for f in table.facts for m in f.mentions for i in m.sentences}
+    repeated = {(m.article, i) for f in table.facts for m in f.mentions for i in m.repeats}
     for fact in table.facts:
         ids = [m.article for m in fact.mentions]
         assert fact.coverage == len(set(ids)) == len(ids) >= 1
@@ -286,9 +289,11 @@ def test_facts_are_well_formed_and_do_not_depend_on_article_order(articles):
     assert len({f.id for f in table.facts}) == len(table.facts)
     # Every sentence is in a fact or skipped as boilerplate, never both.
     skipped = {(m.article, i) for m in table.skipped for i in m.sentences}
-    assert not placed & skipped
-    assert placed | skipped == {(a.id, s.index) for a in articles for s in a.sentences}
+    # A repeat (a teaser printed again) is shown with its sentence, never as a mention.
+    assert not placed & skipped and not placed & repeated and not repeated & skipped
+    assert placed | repeated | skipped == {(a.id, s.index) for a in articles for s in a.sentences}
     check_multiple_mentions_rule(corpus, table)
+    check_claims(table)
     reordered = find_facts(Corpus(list(reversed(articles))))
     assert reordered.facts == table.facts
     assert find_facts(corpus).facts == table.facts

@@ -276,3 +276,18 @@ def test_store_report_uses_the_stores_labels_and_finds_moved_quotes(table, tmp_p
     document = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert "Morning Wire" in section(document, "sources")
     assert html.escape(a.sentences[2].text) in section(document, "pairs")
+
+
+def test_each_fact_is_headed_by_its_claim_and_no_two_read_the_same(table):
+    # Broken: the reader meets several facts under the same wording and cannot tell
+    # which one a row or a card is about.
+    document = render_report(table, [], generated=WHEN)
+    firsts = [
+        re.findall(r"<td title='(.*?)'>", row, flags=re.S)[0] for row in matrix_rows(document)
+    ]
+    assert firsts == [html.escape(f.claim) for f in table.shared]
+    assert len(set(firsts)) == len(firsts)
+    fact = duration_fact(table)
+    card = section(document, "disputed").split(f"id='fact-{table.facts.index(fact) + 1}'", 1)[1]
+    heading = card.split("</h3>", 1)[0]
+    assert f"<span class='claim'>{html.escape(fact.claim)}</span>" in heading

@@ -13,19 +13,23 @@ articles:
    it with each other; the links this leaves between two facts are then covered too,
    so two sentences `align` pairs share a fact (except on its weakest one-sided links).
    A fact whose outlets give different values of one quantity gathers every linked
-   sentence stating it. A fact contained in another is dropped, and each discrepancy
+   sentence stating it. A fact contained in another is dropped, two facts holding the
+   same sentences in every article but one are merged, and each discrepancy
    is listed on one fact only: the one about it.
 3. Every sentence in no shared fact is an exclusive fact of its article, except
    boilerplate (`is_boilerplate`: bylines, section labels, source names) and lines
    `align` takes no part in (`text.sentence_kinds.is_label`: headings, captions), which are in no
    fact and listed in `FactTable.skipped`.
+4. Claims (`claims.with_claims`): each fact says what it is in a few words, unique in
+   the table, and each mention gets the span of its sentence stating it.
 
 Which sentences one fact may hold:
 - A sentence may be in several facts: news sentences pack several things, and each
   outlet packs them differently.
 - A fact holds one sentence per article, with two exceptions: a sentence the article
   repeats (two of its sentences scoring at least `sentence_graph.REPEAT_SCORE`, such as
-  a headline repeated as the first line) is in every fact the first one is in; and a
+  a headline printed twice, or a teaser cut with "..." and the full sentence) counts
+  once: the longest is the mention and the others are its `Mention.repeats`; and a
   sentence joins a fact beside its article's sentence when one sentence of another
   article in the fact scores at least the threshold with both (a body line restating
   the headline, or a second line stating a disputed quantity). Never more than
@@ -51,6 +55,7 @@ from ..checks.discrepancy import find_discrepancies
 from ..model import Article, Discrepancy, Fact, FactTable, Mention
 from ..text.sentence_kinds import is_label
 from ..text.words import Token, word_tokens
+from .claims import with_claims
 from .groups import FactGroups
 from .sentence_graph import SentenceSpace, find_links, sentence_space
 
@@ -112,10 +117,11 @@ def find_facts(
         facts.append(_fact(space, members, years))
         if not ticker.at(2 * space.size + space.size * (done + 1) // max(1, len(shared))):
             return cancelled
-    facts = _each_discrepancy_once(facts)
+    facts = _each_discrepancy_once(facts, space.articles)
     facts += [_fact(space, [row], None) for row in groups.alone()]
     lengths = {a.id: max(1, len(a.sentences)) for a in space.articles}
     facts.sort(key=lambda f: (-f.coverage, _position(lengths, f), f.id))
+    facts = with_claims(facts, space.articles)
     ticker.at(ticker.total)
     return FactTable(corpus.articles, tuple(facts), limit, _skipped(corpus, space))
 
@@ -134,27 +140,56 @@ def _fact(space: SentenceSpace, rows: list[int], years: list[int | None] | None)
     """The fact of `rows`; its discrepancies found when the latest dated year of each
     article (`years`, by position in `space.articles`) is given."""
     by_article: dict[int, list[int]] = {}
-    for r in rows:
-        sentences = by_article.setdefault(int(space.article[r]), [])
-        sentences += (int(space.sentence[r]), *space.repeats.get(r, ()))
+    repeated: dict[int, list[int]] = {}
     articles = space.articles
-    mentions = tuple(Mention(articles[a].id, tuple(sorted(s))) for a, s in by_article.items())
+    main: dict[int, int] = {}
+    for r in rows:
+        main[r], *again = _counted_once(articles[space.article[r]], space, r)
+        by_article.setdefault(int(space.article[r]), []).append(main[r])
+        repeated.setdefault(int(space.article[r]), []).extend(again)
+    mentions = tuple(
+        Mention(articles[a].id, tuple(sorted(s)), repeats=tuple(sorted(repeated[a])))
+        for a, s in by_article.items()
+    )
     key = ";".join(f"{m.article}:{','.join(map(str, m.sentences))}" for m in mentions)
     fact_id = "f-" + hashlib.blake2b(key.encode(), digest_size=8).hexdigest()
     center = _central(space, rows)
-    representative = (articles[space.article[center]].id, int(space.sentence[center]))
+    representative = (articles[space.article[center]].id, main[center])
     found = _discrepancies(space, by_article, representative, years) if years is not None else ()
     return Fact(fact_id, mentions, representative, found)
 
 
-def _each_discrepancy_once(facts: list[Fact]) -> list[Fact]:
+def _counted_once(article: Article, space: SentenceSpace, row: int) -> list[int]:
+    """The sentence of `row` and those repeating it, the one to count first: the longest
+    (a teaser cut with "..." repeats the full sentence, not the other way round)."""
+    same = [int(space.sentence[row]), *space.repeats.get(row, ())]
+    first = max(same, key=lambda i: (len(article.sentences[i].text.rstrip(".… ")), -i))
+    return [first, *(i for i in same if i != first)]
+
+
+def _each_discrepancy_once(facts: list[Fact], articles: Sequence[Article]) -> list[Fact]:
     """Facts with each discrepancy (the same values in the same sentences) listed once.
 
     A sentence packing several facts is in each of them, and so is its conflict with
     another outlet ("three-day" against "four-day"); the reader should meet it once, on
     the fact with the most instances of that conflict: the one that is about it. Ties go
-    to the fact reported by more articles, then to the lower id.
+    to the fact with more outlets writing one of the two values (an outlet may state the
+    quantity in words the comparison does not pair), then to the fact reported by more
+    articles, then to the lower id.
     """
+    by_id = {a.id: a for a in articles}
+
+    def stating(fact: Fact, key: tuple) -> int:
+        values = key[1]
+        return sum(
+            any(
+                v in by_id[m.article].sentences[i].text.casefold()
+                for i in m.sentences
+                for v in values
+            )
+            for m in fact.mentions
+        )
+
     instances: dict[tuple, dict[int, int]] = {}
     for n, fact in enumerate(facts):
         for d in fact.discrepancies:
@@ -162,7 +197,10 @@ def _each_discrepancy_once(facts: list[Fact]) -> list[Fact]:
             counts[n] = counts.get(n, 0) + 1
     owner: dict[tuple, int] = {}
     for key, counts in instances.items():
-        owner[key] = min(counts, key=lambda n: (-counts[n], -facts[n].coverage, facts[n].id))
+        owner[key] = min(
+            counts,
+            key=lambda n: (-counts[n], -stating(facts[n], key), -facts[n].coverage, facts[n].id),
+        )
     owned = {
         _sides(d) for n, f in enumerate(facts) for d in f.discrepancies if owner[_conflict(d)] == n
     }

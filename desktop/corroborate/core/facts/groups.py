@@ -33,6 +33,10 @@ three-day one) is where a reader looks for that dispute, so every outlet stating
 quantity belongs in it: a linked sentence of another outlet that states it joins,
 beside its article's sentence when there is one (under the same rule as repeating).
 
+Results (`shared`): two facts holding the same sentences in every article but one merge
+(one outlet states in two sentences what the others state in one; the merge links no
+new pair of sentences of different articles), and a fact contained in another is dropped.
+
 So a fact holds several sentences of one article only when one sentence of another
 article in the fact scores at least the threshold with each of them, and there are never
 more than `MAX_PER_ARTICLE` (besides the repeats `sentence_graph` folds into one row,
@@ -269,6 +273,7 @@ class FactGroups:
         found = {
             tuple(sorted(g.rows)) for g in self._groups if g is not None and len(g.articles) > 1
         }
+        found = self._merge_one_article_apart(found)
         holding: dict[int, list[frozenset[int]]] = {}
         for rows in found:
             for r in rows:
@@ -283,6 +288,45 @@ class FactGroups:
             )
         ]
         return [list(rows) for rows in sorted(kept)]
+
+    def _merge_one_article_apart(self, found: set[tuple[int, ...]]) -> set[tuple[int, ...]]:
+        """Facts holding the same sentences in every article but one, merged: one outlet
+        states in two sentences what the others state in one, and listing it twice would
+        show the reader the same fact twice. Every pair of sentences of different articles
+        the merged fact holds was already in one of the two, so it links nothing new; it
+        keeps the rule for several sentences of one article (see the module's docstring)."""
+        space = self.space
+        facts = {rows: self._by_article(rows) for rows in found}
+        changed = True
+        while changed:
+            changed = False
+            buckets: dict[tuple, list[tuple[int, ...]]] = {}
+            for rows, parts in sorted(facts.items()):
+                for a in parts:
+                    rest = tuple((b, parts[b]) for b in sorted(parts) if b != a)
+                    buckets.setdefault((a, rest), []).append(rows)
+            for (a, _), same in sorted(buckets.items()):
+                live = [rows for rows in same if rows in facts]
+                if len(live) < 2:
+                    continue
+                first, second = live[0], live[1]
+                union = tuple(sorted(set(facts[first][a]) | set(facts[second][a])))
+                others = [r for r in first if space.article[r] != a]
+                if len(union) > MAX_PER_ARTICLE or not any(
+                    all(self._score(k, r) >= self.threshold for r in union) for k in others
+                ):
+                    continue
+                merged = tuple(sorted(set(first) | set(second)))
+                del facts[first], facts[second]
+                facts[merged] = self._by_article(merged)
+                changed = True
+        return set(facts)
+
+    def _by_article(self, rows: tuple[int, ...]) -> dict[int, tuple[int, ...]]:
+        parts: dict[int, list[int]] = {}
+        for r in rows:
+            parts.setdefault(int(self.space.article[r]), []).append(r)
+        return {a: tuple(sorted(rs)) for a, rs in parts.items()}
 
     def alone(self) -> list[int]:
         """Rows in no shared fact, ascending: each is an exclusive fact."""

@@ -27,6 +27,7 @@ came in; scores are rounded (`_DIGITS`) before they are compared or sorted.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -51,6 +52,9 @@ _DENSE_CELLS = 4_000_000
 # Two sentences of one article scoring this much say the same thing twice (a headline
 # repeated as the first line, a pull quote): they count as one sentence, in the same facts.
 REPEAT_SCORE = 60.0
+# A sentence cut with "..." and this many words or more repeats the sentence it begins.
+TEASER_WORDS = 4
+_ELLIPSIS = re.compile(r"\s*(?:\.{3}|\u2026)\s*$")
 # Candidates scoring below this share of the threshold on rare terms alone are dropped.
 _PREFILTER_SHARE = 0.5
 # Scores are rounded to this many decimals: far below anything that matters, far above
@@ -121,7 +125,8 @@ def sentence_space(
     vectors.sort_indices()
     related = _related(corpus, [corpus_index[t] for t in terms])
     arts_array, sents_array = np.asarray(arts, dtype=np.int64), np.asarray(sents, dtype=np.int64)
-    repeated_by = _repeats(vectors, arts_array)
+    texts = [articles[a].sentences[i].text for a, i in zip(arts, sents, strict=True)]
+    repeated_by = _repeats(vectors, arts_array, texts)
     keep_rows = np.asarray([r not in repeated_by for r in range(len(sents))], dtype=bool)
     new_row = np.cumsum(keep_rows) - 1
     repeats: dict[int, list[int]] = {}
@@ -160,22 +165,39 @@ def _related(corpus: Corpus, order: list[int]) -> sparse.csr_matrix | None:
     return related
 
 
-def _repeats(vectors: sparse.csr_matrix, article: np.ndarray) -> dict[int, int]:
+def _repeats(vectors: sparse.csr_matrix, article: np.ndarray, texts: list[str]) -> dict[int, int]:
     """Rows that repeat an earlier row of their article, -> that row.
 
-    On shared words alone reaching `REPEAT_SCORE` (the full score is at least as high).
+    On shared words alone reaching `REPEAT_SCORE` (the full score is at least as high),
+    or a teaser: a sentence cut with "..." whose words begin another sentence of the
+    article (however short the teaser, and whichever comes first).
     """
     found: dict[int, int] = {}
     bounds = np.flatnonzero(np.diff(article, prepend=-1, append=-1))
     for start, stop in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True):
         block = vectors[start:stop]
         scores = (block @ block.T).toarray() * 100.0
+        same = scores >= REPEAT_SCORE
+        for j, k in _teasers(texts[start:stop]):
+            same[j, k] = same[k, j] = True
         for j in range(1, stop - start):
-            earlier = np.flatnonzero(scores[:j, j] >= REPEAT_SCORE)
+            earlier = np.flatnonzero(same[:j, j])
             if len(earlier):
                 first = start + int(earlier[0])
                 found[start + j] = found.get(first, first)
     return found
+
+
+def _teasers(texts: list[str]) -> list[tuple[int, int]]:
+    """(teaser, sentence it cuts): positions in `texts` (one article's sentences)."""
+    folded = [" ".join(t.casefold().split()) for t in texts]
+    pairs = []
+    for j, text in enumerate(folded):
+        cut = _ELLIPSIS.sub("", text)
+        if cut == text or len(cut.split()) < TEASER_WORDS:
+            continue
+        pairs += [(j, k) for k, other in enumerate(folded) if k != j and other.startswith(cut)]
+    return pairs
 
 
 @dataclass(frozen=True, slots=True)

@@ -95,8 +95,9 @@ def _card(r: ReportContext, fact: Fact, kind: str) -> str:
     if fact.discrepancies and not status:
         status = "<span class='status disputed'>≠ Values differ</span>"
     coverage = f"reported by {fact.coverage} of {len(r.table.articles)} sources"
+    claim = f": <span class='claim'>{esc(fact.claim)}</span>" if fact.claim else ""
     return (
-        f"<section class='card {kind}' id='fact-{n}'><h3>Fact {n}{status}"
+        f"<section class='card {kind}' id='fact-{n}'><h3>Fact {n}{claim}{status}"
         f"<span class='cov'>{coverage}</span></h3>{_explanations(r, fact)}"
         f"{_wordings(r, fact)}{note_html(annotation)}</section>"
     )

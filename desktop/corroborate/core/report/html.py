@@ -177,7 +177,7 @@ def _matrix(r: ReportContext) -> str:
     body = (
         f"<table class='{'matrix many' if many else 'matrix'}'><thead><tr>"
         "<th class='n num' scope='col'>#</th>"
-        f"<th scope='col'>Fact (most central wording)</th>{heads}"
+        f"<th scope='col'>Fact</th>{heads}"
         "<th class='cov num' scope='col'>Sources</th><th class='st' scope='col'>Status</th>"
         f"</tr></thead><tbody>{''.join(rows)}</tbody></table>"
         if rows
@@ -198,7 +198,8 @@ def _matrix(r: ReportContext) -> str:
 def _matrix_row(r: ReportContext, fact: Fact) -> str:
     n = r.number[fact.id]
     rep_article, rep_sentence = fact.representative
-    wording = r.articles[rep_article].sentences[rep_sentence].text
+    # The claim (what the fact says), else the most central wording.
+    wording = fact.claim or r.articles[rep_article].sentences[rep_sentence].text
     excerpt = textwrap.shorten(wording, EXCERPT_CHARS, placeholder=" …")
     values = _values_by_article(fact)
     cells = []

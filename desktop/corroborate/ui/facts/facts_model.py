@@ -1,5 +1,6 @@
 """The Facts table: one row per fact of the folder, one column per source.
 
+The first column says what each fact is (its claim, elided, in full in the tooltip).
 Each source cell holds that source's wording of the fact, or nothing when the source
 leaves the fact out. Coverage ("4 of 5"), a marker (differing values, or a fact only one
 source reports) and the fact's annotation have their own columns. Marks are always an
@@ -51,6 +52,16 @@ def wording(article: Article, sentences: Sequence[int]) -> str:
     return " … ".join(texts)
 
 
+def claim_of(fact: Fact, table: FactTable | None) -> str:
+    """What the fact says, on one line; its central sentence when it has no claim."""
+    text = fact.claim
+    if not text and table is not None:
+        article_id, sentence = fact.representative
+        article = next((a for a in table.articles if a.id == article_id), None)
+        text = article.sentences[sentence].text if article else ""
+    return " ".join(text.split())
+
+
 def differing_values(fact: Fact) -> list[tuple[str, str]]:
     """The pairs of values that differ, each pair once whatever the order."""
     seen: dict[frozenset[str], tuple[str, str]] = {}
@@ -71,15 +82,15 @@ def marker_text(fact: Fact, label_of: Callable[[str], str]) -> str:
 
 
 class FactsModel(ReadOnlyTableModel):
-    """Columns: coverage | marker | status | one per source, in the order of the table.
+    """Columns: fact | coverage | marker | status | one per source, in the table's order.
 
     The model sorts itself: a proxy sorting 2,000 rows calls `data()` in Python for every
     comparison, which froze the window for half a second. Here each cell's sort key is
     computed once and Python's sort orders the rows.
     """
 
-    COVERAGE, MARKER, STATUS = range(3)
-    FIRST_SOURCE = 3
+    CLAIM, COVERAGE, MARKER, STATUS = range(4)
+    FIRST_SOURCE = 4
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -169,11 +180,12 @@ class FactsModel(ReadOnlyTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if article is not None:
                 return self.label(article.id)
-            return ("Coverage", "Marks", "Status")[section]
+            return ("Fact", "Coverage", "Marks", "Status")[section]
         if role == Qt.ItemDataRole.ToolTipRole:
             if article is not None:
                 return plain_tooltip(f"{self.label(article.id)}: {article.title}")
             return (
+                "What the fact says: the words its sources share",
                 "How many sources report the fact",
                 "Values the sources disagree on, or a fact only one source reports",
                 "Your verdict on the fact: A agreed, D disputed, U unverified, N note",
@@ -187,6 +199,8 @@ class FactsModel(ReadOnlyTableModel):
         column = index.column()
         if role == FACT_ROLE:
             return fact
+        if column == self.CLAIM:
+            return self._claim_data(fact, role)
         if column == self.COVERAGE:
             return self._coverage_data(fact, role)
         if column == self.MARKER:
@@ -222,6 +236,8 @@ class FactsModel(ReadOnlyTableModel):
         return sorted(facts, key=key, reverse=order == Qt.SortOrder.DescendingOrder)
 
     def _sort_key(self, column: int) -> Callable[[Fact], object]:
+        if column == self.CLAIM:
+            return lambda fact: claim_of(fact, self._table).casefold()
         if column == self.COVERAGE:
             return lambda fact: fact.coverage
         if column == self.MARKER:
@@ -247,6 +263,13 @@ class FactsModel(ReadOnlyTableModel):
             sentences = fact.sentences_of(article.id)
             self._wordings[key] = wording(article, sentences) if sentences else ""
         return self._wordings[key]
+
+    def _claim_data(self, fact: Fact, role: int):
+        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+            return claim_of(fact, self._table)  # one line: the view elides it
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(claim_of(fact, self._table))
+        return None
 
     def _coverage_data(self, fact: Fact, role: int):
         total = len(self._table.articles) if self._table else 0

@@ -33,6 +33,9 @@ from .facts_model import (
 )
 
 TITLE = "Facts"
+# The claim column: wide enough for a short clause; longer ones are elided (in full in
+# the tooltip).
+CLAIM_WIDTH = 260
 COVERAGE_WIDTH = 72
 MARKER_WIDTH = 210
 STATUS_WIDTH = 104
@@ -138,6 +141,7 @@ class FactsTab(RowsPage):
     def _layout_columns(self) -> None:
         header = self.view.horizontalHeader()
         for column, width in (
+            (FactsModel.CLAIM, CLAIM_WIDTH),
             (FactsModel.COVERAGE, COVERAGE_WIDTH),
             (FactsModel.MARKER, MARKER_WIDTH),
             (FactsModel.STATUS, STATUS_WIDTH),
@@ -207,7 +211,7 @@ class FactsTab(RowsPage):
         row = self.model.row_of_fact(fact_id)
         if row < 0:
             return False
-        column = self.model.column_of(article_id) if article_id else FactsModel.COVERAGE
+        column = self.model.column_of(article_id) if article_id else FactsModel.CLAIM
         index = self.proxy.mapFromSource(self.model.index(row, max(column, 0)))
         if not index.isValid():
             self.set_filter(ALL)
