@@ -18,7 +18,7 @@ def test_json_lists_articles_and_facts_that_point_into_them():
     proc = run_cli("facts", str(SEEDS))
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
-    assert set(data) == {"articles", "facts"}
+    assert set(data) == {"articles", "facts", "inconsistencies"}
     assert len(data["articles"]) == 5 and all(set(a) == ARTICLE_KEYS for a in data["articles"])
     texts = {a["id"]: a["text"] for a in data["articles"]}
     counts = {a["id"]: len(a["sentences"]) for a in data["articles"]}
@@ -68,3 +68,16 @@ def test_a_missing_path_is_reported_and_the_rest_still_grouped(tmp_path):
     data = json.loads(proc.stdout)
     assert len(data["articles"]) == 1
     assert data["facts"] and all(f["coverage"] == 1 for f in data["facts"])
+
+
+def test_json_lists_the_article_that_contradicts_itself_and_no_other():
+    data = json.loads(run_cli("facts", str(SEEDS)).stdout)
+    paths = {a["id"]: a["path"] for a in data["articles"]}
+    [entry] = data["inconsistencies"]
+    assert "state-visit" in paths[entry["article"]]
+    [found] = entry["found"]
+    assert found["kind"] == "self-contradiction"
+    text = (SEEDS / "state-visit-economic-security-talks.txt").read_text(encoding="utf-8")
+    for side, value in (("a", "three-day"), ("b", "January 8")):
+        assert found[side]["value"] == value
+        assert text[found[side]["start"] : found[side]["end"]] == value

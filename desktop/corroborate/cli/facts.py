@@ -6,6 +6,8 @@ that report it with the span (`start`, `end` in the article's text) stating it a
 later sentences repeating them, how many articles do, its most central wording and the
 discrepancies between articles. Facts reported by one
 article only (coverage 1) are its exclusive facts. Boilerplate lines are in no fact.
+Last, `inconsistencies`: per article that contradicts itself, each finding (kind,
+explanation, both sides with their offsets in that article's text).
 """
 
 from __future__ import annotations
@@ -68,6 +70,11 @@ def table_json(table: FactTable) -> dict:
     return {
         "articles": [article_json(a) for a in table.articles],
         "facts": [fact_json(f) for f in table.facts],
+        "inconsistencies": [
+            {"article": a.id, "found": [discrepancy_json(d) for d in mine]}
+            for a in table.articles
+            if (mine := [d for d in table.inconsistencies if d.a.article == a.id])
+        ],
     }
 
 

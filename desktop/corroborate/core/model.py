@@ -231,6 +231,9 @@ class FactTable:
     threshold: float  # the score two sentences had to reach to be linked
     skipped: tuple[Mention, ...] = ()  # boilerplate lines (bylines, labels): in no fact
     cancelled: bool = False  # stopped through progress: `facts` is empty
+    # Each article's contradictions with itself (kind "self-contradiction", both sides in
+    # one article), in the order of `articles`; found with the facts, on the same worker.
+    inconsistencies: tuple[Discrepancy, ...] = ()
     # The facts of each article, built with the table (on the worker that finds the facts):
     # every article tab asks, and searching 2,000 facts for each of 50 tabs took 200 ms.
     _by_article: dict[str, tuple[Fact, ...]] = field(

@@ -52,6 +52,7 @@ from ..alignment.align import DEFAULT_THRESHOLD
 from ..alignment.similarity import Corpus
 from ..checks.consistency import latest_dated_year
 from ..checks.discrepancy import find_discrepancies
+from ..checks.self_consistency import find_inconsistencies
 from ..model import Article, Discrepancy, Fact, FactTable, Mention
 from ..text.sentence_kinds import is_label
 from ..text.words import Token, word_tokens
@@ -122,8 +123,25 @@ def find_facts(
     lengths = {a.id: max(1, len(a.sentences)) for a in space.articles}
     facts.sort(key=lambda f: (-f.coverage, _position(lengths, f), f.id))
     facts = with_claims(facts, space.articles)
+    dated = dict(zip((a.id for a in space.articles), years, strict=True))
+    found = _inconsistencies(corpus.articles, dated)
     ticker.at(ticker.total)
-    return FactTable(corpus.articles, tuple(facts), limit, _skipped(corpus, space))
+    return FactTable(
+        corpus.articles, tuple(facts), limit, _skipped(corpus, space), inconsistencies=found
+    )
+
+
+def _inconsistencies(
+    articles: Sequence[Article], years: dict[str, int | None]
+) -> tuple[Discrepancy, ...]:
+    """Each article's contradictions with itself, dated by its own latest year written with
+    a month, else by the story's (the latest of all): "January 8" alone needs a year."""
+    story = max((y for y in years.values() if y is not None), default=None)
+    found: list[Discrepancy] = []
+    for article in articles:
+        year = years[article.id] if article.id in years else latest_dated_year(article)
+        found += find_inconsistencies(article, story if year is None else year)
+    return tuple(found)
 
 
 class _Ticker:

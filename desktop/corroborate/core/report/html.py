@@ -25,6 +25,7 @@ from ..files import write_atomically
 from ..ingest.generator import generator_meta
 from ..model import Annotation, Fact, FactTable, Status
 from .context import ReportContext, esc, file_name, in_details, status_badge
+from .contradictions import contradictions_section
 from .details import (
     annotated_section,
     disputed_section,
@@ -66,6 +67,7 @@ def render_report(
         _header(report, title, when),
         _matrix(report),
         disputed_section(report),
+        contradictions_section(report),
         annotated_section(report, Status.AGREED, "Agreed facts", "agreed"),
         annotated_section(report, Status.UNVERIFIED, "Facts still to verify", "unverified"),
         pairs_section(report),
