@@ -188,3 +188,14 @@ class SetLabel(_Unmergeable):
 
     def apply(self, store: Store) -> Command:
         return SetLabel(self.article_id, store.set_label(self.article_id, self.label))
+
+
+def annotation_ids_of(command: Command) -> tuple[str, ...]:
+    """The annotations a command adds, removes or edits (none for links and labels)."""
+    if isinstance(command, AddAnnotation):
+        return (command.annotation.id,)
+    if isinstance(command, RemoveAnnotation | SetStatus | SetNote):
+        return (command.annotation_id,)
+    if isinstance(command, PutAnnotations):
+        return command.annotation_ids
+    return ()

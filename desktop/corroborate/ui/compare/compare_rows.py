@@ -9,31 +9,20 @@ from PySide6.QtWidgets import QToolBar
 
 from ...core.model import Annotation, LinkKind, Target
 from ..common.actions import ActionId
-from ..state.annotatable_rows import AnnotationTarget
+from ..state.annotatable_rows import ANNOTATION_ACTIONS, AnnotationTarget, TabRows
 from ..state.annotation_session import AnnotationSession
 from .compare_model import MATCHED, ONLY_A, ONLY_B, CompareRow
 from .compare_tab import CompareTab
 
-PAIR_ROW_ACTIONS = (
-    ActionId.MARK_AGREED,
-    ActionId.MARK_DISPUTED,
-    ActionId.MARK_UNVERIFIED,
-    ActionId.CLEAR_ANNOTATION,
-    ActionId.EDIT_NOTE,
-    ActionId.LINK_SENTENCES,
-    ActionId.REJECT_MATCH,
-)
+PAIR_ROW_ACTIONS = (*ANNOTATION_ACTIONS, ActionId.LINK_SENTENCES, ActionId.REJECT_MATCH)
 
 
-class CompareRows:
+class CompareRows(TabRows):
     row_actions = PAIR_ROW_ACTIONS
     row_noun = "rows"
 
     def __init__(self, tab: CompareTab, session: AnnotationSession) -> None:
-        self.widget = tab
-        self.view = tab.view
-        self.tab = tab
-        self.session = session
+        super().__init__(tab, session)
         tab.model.set_annotation_lookup(self._annotation_of_row)
 
     # --- rows ----------------------------------------------------------------------------

@@ -9,29 +9,20 @@ from PySide6.QtWidgets import QToolBar
 
 from ...core.model import Fact, Target
 from ..common.actions import ActionId
-from ..state.annotatable_rows import AnnotationTarget
+from ..state.annotatable_rows import ANNOTATION_ACTIONS, AnnotationTarget, TabRows
 from ..state.annotation_session import AnnotationSession
 from .facts_tab import FactsTab
 
-# The row actions that make sense for a fact (linking and rejecting are for pairs).
-FACT_ACTIONS = (
-    ActionId.MARK_AGREED,
-    ActionId.MARK_DISPUTED,
-    ActionId.MARK_UNVERIFIED,
-    ActionId.CLEAR_ANNOTATION,
-    ActionId.EDIT_NOTE,
-)
+# Linking and rejecting are for pairs, not facts.
+FACT_ACTIONS = ANNOTATION_ACTIONS
 
 
-class FactRows:
+class FactRows(TabRows):
     row_actions = FACT_ACTIONS
     row_noun = "facts"
 
     def __init__(self, tab: FactsTab, session: AnnotationSession) -> None:
-        self.widget = tab
-        self.view = tab.view
-        self.tab = tab
-        self.session = session
+        super().__init__(tab, session)
         tab.model.set_annotation_lookup(lambda fact: session.find(self.targets(fact)))
 
     def targets(self, fact: Fact) -> list[Target]:

@@ -14,6 +14,15 @@ from ...core.checks.discrepancy import joined_explanations
 from ...core.model import Discrepancy, Target
 from ..common.actions import ActionId
 
+# What every annotatable row offers; a comparison's pairs add linking and rejecting.
+ANNOTATION_ACTIONS = (
+    ActionId.MARK_AGREED,
+    ActionId.MARK_DISPUTED,
+    ActionId.MARK_UNVERIFIED,
+    ActionId.CLEAR_ANNOTATION,
+    ActionId.EDIT_NOTE,
+)
+
 
 @dataclass(frozen=True, slots=True)
 class AnnotationTarget:
@@ -50,3 +59,14 @@ class AnnotatableRows(Protocol):
 
     def on_current_changed(self, callback: Callable[[], None]) -> None:
         """Call `callback` whenever the current or selected rows change."""
+
+
+class TabRows:
+    """What both annotatable tabs share: the tab (also the widget the annotator watches for
+    focus), its table view and the session the annotations go to."""
+
+    def __init__(self, tab, session) -> None:
+        self.widget = tab
+        self.view = tab.view
+        self.tab = tab
+        self.session = session

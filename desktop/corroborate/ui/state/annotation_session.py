@@ -37,6 +37,7 @@ from ...core.annotations.edits import (
     SetLink,
     SetNote,
     SetStatus,
+    annotation_ids_of,
     new_annotation,
     undo_of_merge,
 )
@@ -432,7 +433,7 @@ class AnnotationSession(QObject):
     # --- after every apply (do, undo, redo) --------------------------------------------------
     def _applied(self, command: Command) -> None:
         if self._changed_meanwhile is not None:
-            self._changed_meanwhile.update(_annotation_ids(command))
+            self._changed_meanwhile.update(annotation_ids_of(command))
         if isinstance(command, AddAnnotation):
             self._place(command.annotation)
             self._tell(command.annotation.id)
@@ -490,13 +491,3 @@ def _after_a_pause(fn, *args):
     time.sleep(PAINT_FIRST_S)
     return fn(*args)
 
-
-def _annotation_ids(command: Command) -> tuple[str, ...]:
-    """The annotations a command adds, removes or edits (none for links and labels)."""
-    if isinstance(command, AddAnnotation):
-        return (command.annotation.id,)
-    if isinstance(command, RemoveAnnotation | SetStatus | SetNote):
-        return (command.annotation_id,)
-    if isinstance(command, PutAnnotations):
-        return command.annotation_ids
-    return ()
