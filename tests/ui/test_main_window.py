@@ -193,3 +193,18 @@ def test_closing_the_window_while_tabs_open_stops_the_load(qtbot, window, seeds_
     window.close()  # the annotation store closes with it
     qtbot.wait(100)
     assert reported == [], "the load went on after the window closed"
+
+
+def test_every_tab_is_in_the_tab_list_even_when_the_bar_scrolls(qtbot, window, seeds_dir):
+    window.resize(500, 600)  # too narrow for five titles: the bar scrolls
+    wait_loaded(qtbot, window, lambda: window.open_folder(str(seeds_dir)))
+    menu = window.tab_host.tab_list.menu()
+    menu.aboutToShow.emit()
+    entries = [a.text() for a in menu.actions()]
+    assert len(entries) == window.tabs.count() == 5
+    assert all(
+        e.replace("&&", "&") == window.tabs.tabText(i).replace("&&", "&")
+        for i, e in enumerate(entries)
+    )
+    menu.actions()[3].trigger()
+    assert window.tabs.currentIndex() == 3

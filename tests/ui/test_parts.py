@@ -141,12 +141,12 @@ def test_the_annotator_marks_the_rows_of_any_tab_that_offers_them(qtbot, seeds_d
 def test_the_reading_area_shows_the_empty_state_until_a_tab_opens(qtbot):
     host = TabHost()
     qtbot.addWidget(host.widget)
-    assert host.widget.currentWidget() is host.empty_state
+    assert host.stack.currentWidget() is host.empty_state
     first, second = QLabel("one"), QTableView()
     host.add(first, "One & Two", "")
     host.add(second, "Table", "", index=0)
-    assert host.widget.currentWidget() is host.tabs
+    assert host.stack.currentWidget() is host.tabs
     assert host.tabs_of(QTableView) == [second] and host.tabs.tabText(0) == "Table"
     assert host.find(QLabel) is first and host.tabs.tabText(1) == "One && Two"
     host.close_all()
-    assert host.count() == 0 and host.widget.currentWidget() is host.empty_state
+    assert host.count() == 0 and host.stack.currentWidget() is host.empty_state

@@ -96,3 +96,18 @@ def test_a_folder_that_cannot_be_written_is_reported(qtbot, seeded, tmp_path, mo
     assert warnings == [(blocker.args[0], Qt.TextFormat.PlainText)]  # the path shown as written
     assert "Could not write" in seeded.statusBar().currentMessage()
     assert not (tmp_path / "missing").exists()
+
+
+def test_a_saved_report_can_be_opened_from_the_status_bar(qtbot, seeded, tmp_path, monkeypatch):
+    # Broken: after saving, the user has to find the file to look at the report.
+    opened = []
+    monkeypatch.setattr(
+        "corroborate.ui.transfer.report_export.QDesktopServices.openUrl",
+        lambda url: opened.append(url.toLocalFile()) or True,
+    )
+    button = seeded.report_export.open_button
+    assert button in seeded.report_export.status_widgets and button.isHidden()
+    path, _ = export(qtbot, seeded, tmp_path / "report.html")
+    assert not button.isHidden()
+    button.click()
+    assert opened == [path] and button.isHidden()

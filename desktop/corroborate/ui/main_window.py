@@ -24,6 +24,7 @@ from ..core.ingest.readers import ARTICLE_SUFFIXES
 from .annotate.annotating import Annotator
 from .common.actions import ActionId, ActionRegistry
 from .common.dialogs import AboutDialog, ShortcutsDialog
+from .common.finding import Finder
 from .common.icons import window_icon
 from .common.plain import no_mnemonic, plain_tooltip, show_message, window_title
 from .common.settings import Settings
@@ -74,7 +75,17 @@ MENUS: tuple[tuple[str, tuple[ActionId | str | None, ...]], ...] = (
             ActionId.QUIT,
         ),
     ),
-    ("&Edit", (ActionId.UNDO, ActionId.REDO)),
+    (
+        "&Edit",
+        (
+            ActionId.UNDO,
+            ActionId.REDO,
+            SEPARATOR,
+            ActionId.FIND,
+            ActionId.FIND_NEXT,
+            ActionId.FIND_PREVIOUS,
+        ),
+    ),
     (
         "&View",
         (
@@ -169,6 +180,7 @@ class MainWindow(QMainWindow):
             self.corroboration,
             self.report_export,
         ) = self.parts
+        self.finder = Finder(actions, self.tab_host, [self.annotator.list_panel])
         self._connect_workspace()
         self._connect_actions()
         self._build_docks()
@@ -204,7 +216,7 @@ class MainWindow(QMainWindow):
 
     @property
     def stack(self):
-        return self.tab_host.widget
+        return self.tab_host.stack
 
     @property
     def empty_state(self):

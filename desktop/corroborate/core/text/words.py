@@ -16,7 +16,7 @@ import wordfreq
 
 # Curly quotes, primes and the many dashes news sites use, folded one character to one
 # character so offsets never shift.
-_FOLD_TABLE = str.maketrans(
+PLAIN_PUNCTUATION = str.maketrans(
     {
         "\u2018": "'",
         "\u2019": "'",
@@ -59,7 +59,7 @@ _NUMBER_WORDS = frozenset(
 
 def fold(text: str) -> str:
     """Case-fold and replace typographic quotes and dashes by their ASCII forms."""
-    return unicodedata.normalize("NFKC", text.translate(_FOLD_TABLE)).casefold()
+    return unicodedata.normalize("NFKC", text.translate(PLAIN_PUNCTUATION)).casefold()
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.model import Status
+from ..common.empty_hint import EmptyHint
 from ..state.annotation_session import AnnotationSession
 from .annotations_model import (
     ANNOTATION_ID_ROLE,
@@ -86,6 +87,7 @@ class AnnotationsPanel(QWidget):
             self.view.setColumnWidth(column, width)
         self.view.activated.connect(self._on_activated)  # double-click or Enter
         self.view.setToolTip("Double-click or press Enter to go to the annotated sentences")
+        self.empty_hint = EmptyHint(self.view, self._empty_text)
 
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 4, 4, 0)
@@ -101,6 +103,14 @@ class AnnotationsPanel(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.view)
         self._update_count()
+
+    def _empty_text(self) -> str:
+        if self.model.rowCount():
+            return "No annotation matches this filter."
+        return (
+            "No annotations yet. Select a row of a comparison or of the Facts tab and "
+            "press A (agreed), D (disputed) or U (unverified)."
+        )
 
     def _update_count(self, *_args) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()

@@ -30,6 +30,9 @@ class ActionId(Enum):
     ABOUT = auto()
     UNDO = auto()
     REDO = auto()
+    FIND = auto()
+    FIND_NEXT = auto()
+    FIND_PREVIOUS = auto()
     EXPORT_ANNOTATIONS = auto()
     IMPORT_ANNOTATIONS = auto()
     EXPORT_REPORT = auto()
@@ -118,6 +121,13 @@ ACTION_SPECS: dict[ActionId, ActionSpec] = {
         "&Undo", "Take back the last change to annotations, links or names", "Ctrl+Z"
     ),
     ActionId.REDO: ActionSpec("&Redo", "Make the change taken back again", "Ctrl+Shift+Z"),
+    ActionId.FIND: ActionSpec(
+        "&Find…",
+        "Find words in the article, comparison, facts or annotations you are looking at",
+        "Ctrl+F",
+    ),
+    ActionId.FIND_NEXT: ActionSpec("Find &Next", "Go to the next match", "F3"),
+    ActionId.FIND_PREVIOUS: ActionSpec("Find Pre&vious", "Go to the previous match", "Shift+F3"),
     ActionId.EXPORT_ANNOTATIONS: ActionSpec(
         "&Export Annotations…",
         "Save the annotations as a CSV table or W3C Web Annotation JSON",

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QStackedWidget, QTabWidget, QWidget
+from PySide6.QtWidgets import QMenu, QStackedWidget, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
 from .plain import no_mnemonic, plain_tooltip
 from .widgets import EmptyState
@@ -25,11 +25,44 @@ class TabHost(QObject):
         self.tabs.setTabsClosable(True)
         self.tabs.setMovable(True)
         self.tabs.tabCloseRequested.connect(self.close_at)
+        # Long titles are cut in the middle of a full bar; every tab stays in the list.
+        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
+        self.tabs.tabBar().setUsesScrollButtons(True)
+        self.tab_list = QToolButton()
+        self.tab_list.setText("☰")
+        self.tab_list.setToolTip("List all tabs")
+        self.tab_list.setAccessibleName("List all tabs")
+        self.tab_list.setAutoRaise(True)
+        self.tab_list.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.tab_list.setMenu(QMenu(self.tab_list))
+        self.tab_list.menu().setToolTipsVisible(True)
+        self.tab_list.menu().aboutToShow.connect(self._fill_tab_list)
+        self.tabs.setCornerWidget(self.tab_list, Qt.Corner.TopRightCorner)
         self.tabs.currentChanged.connect(self._on_current_changed)
         self.empty_state = EmptyState()
-        self.widget = QStackedWidget()  # the empty state, or the tabs once one is open
-        self.widget.addWidget(self.empty_state)
-        self.widget.addWidget(self.tabs)
+        self.stack = QStackedWidget()  # the empty state, or the tabs once one is open
+        self.stack.addWidget(self.empty_state)
+        self.stack.addWidget(self.tabs)
+        self.widget = QWidget()  # the stack, with bars under it (Find)
+        self._layout = QVBoxLayout(self.widget)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(0)
+        self._layout.addWidget(self.stack, 1)
+
+    def _fill_tab_list(self) -> None:
+        menu = self.tab_list.menu()
+        menu.clear()
+        for index in range(self.tabs.count()):
+            action = menu.addAction(no_mnemonic(self.tabs.tabText(index).replace("&&", "&")))
+            action.setToolTip(self.tabs.tabToolTip(index))
+            action.setCheckable(True)
+            action.setChecked(index == self.tabs.currentIndex())
+            widget = self.tabs.widget(index)
+            action.triggered.connect(lambda _checked=False, w=widget: self.show(w))
+
+    def add_bar(self, bar: QWidget) -> None:
+        """A bar under the tabs, shown while in use (the find bar)."""
+        self._layout.addWidget(bar, 0)
 
     # --- finding -----------------------------------------------------------------------
     def count(self) -> int:
@@ -85,7 +118,7 @@ class TabHost(QObject):
             self.tabs.currentWidget().setFocus(Qt.FocusReason.TabFocusReason)
 
     def update_empty_state(self) -> None:
-        self.widget.setCurrentWidget(self.tabs if self.tabs.count() else self.empty_state)
+        self.stack.setCurrentWidget(self.tabs if self.tabs.count() else self.empty_state)
 
     def _on_current_changed(self, _index: int) -> None:
         self.update_empty_state()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QLabel, QTextBrowser, QTextEdit, QToolTip, QVBoxLa
 from ...core.facts.coverage import SentenceCoverage as Corroboration
 from ...core.model import Article, Sentence
 from ...core.text.positions import Utf16Map
+from ..common.find_bar import find_selections
 from ..common.plain import plain_tooltip
 from .heatmap import (
     ONLY_HERE_COLOR,
@@ -74,6 +75,7 @@ class ReaderView(QTextBrowser):
         self._corroboration: Corroboration | None = None  # None until facts are known
         self._heat: list[QTextEdit.ExtraSelection] = []
         self._heat_stale = False  # the tints are built when the view is first shown
+        self._find: list[QTextEdit.ExtraSelection] = []  # Find's marks, over everything
         self.setOpenLinks(False)
         self.setAcceptDrops(False)  # drops go to the main window, which adds the files
         self.viewport().setAcceptDrops(False)
@@ -126,10 +128,18 @@ class ReaderView(QTextBrowser):
             strong.setAlpha(110)
             selections.append(self._selection_for(self._selected, strong))
         if self._hovered >= 0 and self._hovered != self._selected:
-            soft = QColor(highlight)
-            soft.setAlpha(45)
-            selections.append(self._selection_for(self._hovered, soft))
-        self.setExtraSelections(selections)
+            # An underline, not a fill: a fill would read as one of the coverage tints.
+            hover = self._selection_for(self._hovered, QColor(Qt.GlobalColor.transparent))
+            hover.format.clearBackground()
+            hover.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            hover.format.setUnderlineColor(highlight)
+            selections.append(hover)
+        self.setExtraSelections(selections + self._find)
+
+    def set_find_hits(self, spans: list[tuple[int, int]], current: int) -> None:
+        """Mark Find's matches (UTF-16 positions), the current one stronger."""
+        self._find = find_selections(self, spans, current)
+        self._refresh_highlights()
 
     # --- corroboration heat map ------------------------------------------------------------
     def set_corroboration(self, corroboration: Corroboration | None) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..common.actions import ActionId, ActionRegistry
+from ..common.empty_hint import EmptyHint
 from ..state.sources_model import ProblemsModel, SourcesModel
 
 
@@ -55,6 +56,7 @@ def problems_view(problems: ProblemsModel) -> QTableView:
     view.setColumnWidth(ProblemsModel.FILE, 220)
     view.setColumnWidth(ProblemsModel.REASON, 420)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.empty_hint = EmptyHint(view, "No problems reported.")
     return view
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import QObject, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 
 from ...core.alignment.similarity import Corpus
 from ...core.facts.find import find_facts
@@ -24,6 +25,7 @@ from ..common.widgets import StatusProgress
 from ..state.part_services import PartServices
 
 REPORT_FILTER = "HTML report (*.html *.htm);;All files (*)"
+OPEN_BUTTON_MS = 20_000  # how long "Open Report" stays after saving
 
 
 def _ids(articles: Sequence[Article]) -> frozenset[str]:
@@ -41,7 +43,17 @@ class ReportExport(QObject):
         self._task: TaskHandle | None = None
         self.progress = StatusProgress()
         self.progress.cancel_requested.connect(self.cancel)
-        self.status_widgets = (self.progress,)  # for the window's status bar
+        # Shown for a while after a report is saved: the report opens in the browser.
+        self.open_button = QPushButton("Open Report")
+        self.open_button.setToolTip("Open the saved report in your web browser")
+        self.open_button.hide()
+        self.open_button.clicked.connect(self.open_saved)
+        self._saved: str | None = None
+        self._hide_open = QTimer(self)
+        self._hide_open.setSingleShot(True)
+        self._hide_open.setInterval(OPEN_BUTTON_MS)
+        self._hide_open.timeout.connect(self.open_button.hide)
+        self.status_widgets = (self.progress, self.open_button)  # for the window's status bar
         self.action = services.actions[ActionId.EXPORT_REPORT]
         self.action.triggered.connect(self.choose)
         workspace.sources.rowsInserted.connect(self._update_action)
@@ -73,6 +85,7 @@ class ReportExport(QObject):
     # --- writing -----------------------------------------------------------------------
     def export_to(self, path: str) -> None:
         """Write the report to `path`, finding the facts first when they are not known."""
+        self.open_button.hide()
         articles = self.workspace.sources.articles
         if not articles:
             self._fail("No articles are open: there is nothing to report.")
@@ -128,8 +141,19 @@ class ReportExport(QObject):
             self._fail(f"Could not write {path}: {exc.strerror or exc}")
             return
         self.services.remember_saved(path)
-        self.services.status.showMessage(f"Report saved to {path}", 15000)
+        self.services.status.showMessage(f"Report saved to {path}", OPEN_BUTTON_MS)
+        self._saved = path
+        self.open_button.show()
+        self._hide_open.start()
         self.written.emit(path)
+
+    def open_saved(self) -> None:
+        """Open the report just saved with the system's browser."""
+        self.open_button.hide()
+        if self._saved is not None and not QDesktopServices.openUrl(
+            QUrl.fromLocalFile(self._saved)
+        ):
+            self.services.status.showMessage(f"No program could open {self._saved}", 10000)
 
     def _fail(self, reason: str) -> None:
         self.services.status.showMessage(reason, 15000)

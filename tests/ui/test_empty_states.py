@@ -1,0 +1,34 @@
+"""Empty panels say why they are empty, so they never look as if they failed to fill."""
+
+from corroborate.ui.common.actions import ActionId
+from tests.ui.conftest import open_and_wait, wait_loaded
+from tests.ui.test_compare_tab import open_comparison
+
+
+def test_problems_and_annotations_say_they_are_empty_until_they_have_rows(
+    qtbot, window, tmp_path
+):
+    problems = window.problems_view.empty_hint
+    annotations = window.annotator.list_panel.empty_hint
+    assert problems.label.isVisibleTo(window.problems_view)
+    assert problems.label.text() == "No problems reported."
+    assert "No annotations yet" in annotations.label.text()
+    assert annotations.label.isVisibleTo(window.annotator.list_panel)
+    (tmp_path / "good.txt").write_text("A headline\n\nThe council met on Monday. It voted.\n")
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
+    wait_loaded(qtbot, window, lambda: window.open_folder(str(tmp_path)))
+    assert window.problems.rowCount() >= 1
+    assert not problems.label.isVisibleTo(window.problems_view)  # a problem is listed
+
+
+def test_a_filter_that_hides_every_annotation_says_so(qtbot, window, seeds_dir):
+    open_and_wait(qtbot, window, seeds_dir, window.comparisons.corpus_ready)
+    compare = open_comparison(qtbot, window)
+    compare.view.setFocus()
+    compare.view.selectRow(0)
+    window.actions_[ActionId.MARK_DISPUTED].trigger()
+    panel = window.annotator.list_panel
+    assert not panel.empty_hint.label.isVisibleTo(panel)
+    panel.search.setText("nothing matches this")
+    assert panel.empty_hint.label.isVisibleTo(panel)
+    assert panel.empty_hint.label.text() == "No annotation matches this filter."
