@@ -174,6 +174,7 @@ def test_the_selected_row_survives_a_new_threshold(qtbot, seeded):
 
 
 def test_alt_down_and_alt_up_step_through_differences(qtbot, window, tmp_path):
+    # Broken: Alt+Down stops at every paraphrase, so it is no quicker than the Down arrow.
     (tmp_path / "a.txt").write_text(
         "The ministers met in Seoul on Monday to discuss trade. "
         "Prices of memory chips rose by ten percent last year. "
@@ -183,7 +184,7 @@ def test_alt_down_and_alt_up_step_through_differences(qtbot, window, tmp_path):
     (tmp_path / "b.txt").write_text(
         "The Ministers met in Seoul on Monday to discuss trade! "
         "Prices of memory chips rose by twelve percent last year. "
-        "The talks ended with a “joint statement” on shipping. "
+        "The talks finished with a “joint statement” about shipping. "
         "Officials expect another meeting in the spring."
     )
     with qtbot.waitSignal(window.comparisons.corpus_ready, timeout=30_000):
@@ -192,9 +193,13 @@ def test_alt_down_and_alt_up_step_through_differences(qtbot, window, tmp_path):
     tab = _open(qtbot, window, a, b)
     tab.view.setFocus()
     rows = rows_of(tab)
-    expected = [n for n, r in enumerate(rows) if differs(tab, r)]
-    # Pairs worded the same (but for case, quotes and punctuation) are no difference.
-    assert [r.a for r in rows if r.kind == MATCHED and not differs(tab, r)] == [(0,), (2,)]
+    flagged = [n for n, r in enumerate(rows) if tab.model.discrepancies_of(r)]
+    unmatched = [n for n, r in enumerate(rows) if r.kind != MATCHED]
+    assert [rows[n].a for n in flagged] == [(1,)]  # ten percent against twelve percent
+    # The reworded statement is matched and differs in words, but flags nothing.
+    reworded = next(n for n, r in enumerate(rows) if r.a == (2,))
+    assert differs(tab, rows[reworded]) and reworded not in flagged
+    expected = sorted(flagged + unmatched)
     assert len(expected) == 3
     visited = []
     for _ in range(3):
@@ -204,6 +209,17 @@ def test_alt_down_and_alt_up_step_through_differences(qtbot, window, tmp_path):
     qtbot.keyClick(tab.view, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
     assert tab.current_source_row() == expected[1]
     assert ACTION_SPECS[ActionId.NEXT_DIFFERENCE].shortcut == "Alt+Down"
+    # The flagged value alone, from the top; then the rows nobody has marked yet.
+    tab.view.clearSelection()
+    window.actions_[ActionId.NEXT_FLAGGED].trigger()
+    assert tab.current_source_row() == flagged[0]
+    window.actions_[ActionId.MARK_AGREED].trigger()  # the flagged row is annotated
+    tab.view.clearSelection()
+    visited = []
+    for _ in range(len(rows)):
+        window.actions_[ActionId.NEXT_UNANNOTATED].trigger()
+        visited.append(tab.current_source_row())
+    assert flagged[0] not in visited and visited[0] == 0
 
 
 def test_markup_in_an_article_is_shown_literally(qtbot, tmp_path):

@@ -41,6 +41,7 @@ from .common.widgets import (
 )
 from .compare.comparisons import Comparisons
 from .facts.corroboration import Corroboration
+from .menus import MENUS, RECENT_FOLDERS, SEPARATOR
 from .reading.article_tabs import ArticleTabs
 from .sources.source_views import SourcesPanel, problems_view
 from .state.part_services import PartServices
@@ -52,77 +53,6 @@ from .transfer.report_export import ReportExport
 
 FILE_FILTER = "Articles ({});;All files (*)".format(
     " ".join(f"*{suffix}" for suffix in sorted(ARTICLE_SUFFIXES))
-)
-
-SEPARATOR = None
-RECENT_FOLDERS = "recent folders"  # the File menu's submenu, filled when it opens
-# Every menu of the menu bar, top to bottom: actions of the registry, separators, and
-# the Recent Folders submenu.
-MENUS: tuple[tuple[str, tuple[ActionId | str | None, ...]], ...] = (
-    (
-        "&File",
-        (
-            ActionId.OPEN_FOLDER,
-            ActionId.ADD_FILES,
-            RECENT_FOLDERS,
-            SEPARATOR,
-            ActionId.EXPORT_ANNOTATIONS,
-            ActionId.EXPORT_REPORT,
-            ActionId.IMPORT_ANNOTATIONS,
-            SEPARATOR,
-            ActionId.CLOSE_TAB,
-            SEPARATOR,
-            ActionId.QUIT,
-        ),
-    ),
-    (
-        "&Edit",
-        (
-            ActionId.UNDO,
-            ActionId.REDO,
-            SEPARATOR,
-            ActionId.FIND,
-            ActionId.FIND_NEXT,
-            ActionId.FIND_PREVIOUS,
-        ),
-    ),
-    (
-        "&View",
-        (
-            ActionId.SHOW_SOURCES,
-            ActionId.SHOW_PROBLEMS,
-            ActionId.SHOW_ANNOTATION_PANEL,
-            ActionId.SHOW_ANNOTATIONS,
-            SEPARATOR,
-            ActionId.SHOW_FACTS,
-            SEPARATOR,
-            ActionId.NEXT_TAB,
-            ActionId.PREVIOUS_TAB,
-            SEPARATOR,
-            ActionId.NEXT_PANE,
-            ActionId.PREVIOUS_PANE,
-        ),
-    ),
-    (
-        "&Compare",
-        (
-            ActionId.NEW_COMPARISON,
-            ActionId.COMPARE_SELECTED,
-            SEPARATOR,
-            ActionId.NEXT_DIFFERENCE,
-            ActionId.PREVIOUS_DIFFERENCE,
-            SEPARATOR,
-            ActionId.MARK_AGREED,
-            ActionId.MARK_DISPUTED,
-            ActionId.MARK_UNVERIFIED,
-            ActionId.CLEAR_ANNOTATION,
-            ActionId.EDIT_NOTE,
-            SEPARATOR,
-            ActionId.LINK_SENTENCES,
-            ActionId.REJECT_MATCH,
-        ),
-    ),
-    ("&Help", (ActionId.SHORTCUTS, ActionId.ABOUT)),
 )
 
 

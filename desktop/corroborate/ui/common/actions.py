@@ -26,6 +26,9 @@ class ActionId(Enum):
     COMPARE_SELECTED = auto()
     NEXT_DIFFERENCE = auto()
     PREVIOUS_DIFFERENCE = auto()
+    NEXT_FLAGGED = auto()
+    PREVIOUS_FLAGGED = auto()
+    NEXT_UNANNOTATED = auto()
     SHORTCUTS = auto()
     ABOUT = auto()
     UNDO = auto()
@@ -105,15 +108,30 @@ ACTION_SPECS: dict[ActionId, ActionSpec] = {
     ),
     ActionId.NEXT_DIFFERENCE: ActionSpec(
         "Ne&xt Difference",
-        "Go to the next sentence that is unmatched or worded differently",
+        "Go to the next row with a flagged difference, or a sentence the other source lacks",
         "Alt+Down",
         "next-difference",
     ),
     ActionId.PREVIOUS_DIFFERENCE: ActionSpec(
         "&Previous Difference",
-        "Go to the previous sentence that is unmatched or worded differently",
+        "Go to the previous row with a flagged difference, or a sentence the other source lacks",
         "Alt+Up",
         "previous-difference",
+    ),
+    ActionId.NEXT_FLAGGED: ActionSpec(
+        "Next &Flagged Value",
+        "Go to the next row where the sources state a value differently (≠)",
+        "Alt+PgDown",
+    ),
+    ActionId.PREVIOUS_FLAGGED: ActionSpec(
+        "Previous Fla&gged Value",
+        "Go to the previous row where the sources state a value differently (≠)",
+        "Alt+PgUp",
+    ),
+    ActionId.NEXT_UNANNOTATED: ActionSpec(
+        "Next &Unannotated Row",
+        "Go to the next row not yet marked agreed, disputed or unverified",
+        "Alt+U",
     ),
     ActionId.SHORTCUTS: ActionSpec("&Keyboard Shortcuts", "List every keyboard shortcut", "Ctrl+/"),
     ActionId.ABOUT: ActionSpec("&About Corroborate", "Version, licence and the libraries used"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
@@ -329,13 +331,25 @@ class CompareTab(RowsPage):
 
     # --- differences ------------------------------------------------------------------------
     def next_difference(self) -> bool:
-        return self._step_difference(+1)
+        return self.step_to(self.is_difference, +1)
 
     def previous_difference(self) -> bool:
-        return self._step_difference(-1)
+        return self.step_to(self.is_difference, -1)
 
-    def _step_difference(self, step: int) -> bool:
-        """Move to the next (or previous) unmatched or differently worded row."""
+    def is_difference(self, row: int) -> bool:
+        """What Alt+Down stops at: a sentence the other source lacks, or a flagged value.
+        A paraphrase is no difference: nearly every matched pair is worded differently."""
+        r = self.model.row(row)
+        return r.kind != MATCHED or self.is_flagged(row)
+
+    def is_flagged(self, row: int) -> bool:
+        return bool(self.model.discrepancies_of(self.model.row(row)))
+
+    def is_unannotated(self, row: int) -> bool:
+        return self.model.annotation(row) is None
+
+    def step_to(self, wanted: Callable[[int], bool], step: int) -> bool:
+        """Move to the next (or previous, step -1) row shown for which `wanted(row)` holds."""
         count = self.proxy.rowCount()
         current = self.view.currentIndex()
         # Without a selected row, start from the top (or the bottom, going up).
@@ -345,7 +359,7 @@ class CompareTab(RowsPage):
             row, column = (-1 if step > 0 else count), ComparisonModel.A
         row += step
         while 0 <= row < count:
-            if self.model.is_difference(self.proxy.mapToSource(self.proxy.index(row, 0)).row()):
+            if wanted(self.proxy.mapToSource(self.proxy.index(row, 0)).row()):
                 self._select(self.proxy.index(row, column))
                 return True
             row += step

@@ -52,6 +52,11 @@ class Comparisons(QObject):
         actions[ActionId.NEW_COMPARISON].triggered.connect(self.choose_and_open)
         actions[ActionId.COMPARE_SELECTED].triggered.connect(self.compare_selected)
         actions[ActionId.NEXT_DIFFERENCE].triggered.connect(self.next_difference)
+        actions[ActionId.NEXT_FLAGGED].triggered.connect(lambda: self.step_to("flagged", +1))
+        actions[ActionId.PREVIOUS_FLAGGED].triggered.connect(lambda: self.step_to("flagged", -1))
+        actions[ActionId.NEXT_UNANNOTATED].triggered.connect(
+            lambda: self.step_to("unannotated", +1)
+        )
         actions[ActionId.PREVIOUS_DIFFERENCE].triggered.connect(self.previous_difference)
         actions[ActionId.LINK_SENTENCES].triggered.connect(self.link_selected)
         actions[ActionId.REJECT_MATCH].triggered.connect(self.reject_current)
@@ -187,6 +192,17 @@ class Comparisons(QObject):
         if tab is not None and not tab.previous_difference():
             self.services.status.showMessage("No more differences above", 3000)
 
+    def step_to(self, which: str, step: int) -> None:
+        """Go to the next or previous row that is flagged, or not annotated."""
+        tab = self.current()
+        if tab is None:
+            return
+        wanted = tab.is_flagged if which == "flagged" else tab.is_unannotated
+        if not tab.step_to(wanted, step):
+            where = "below" if step > 0 else "above"
+            rows = "flagged values" if which == "flagged" else "unannotated rows"
+            self.services.status.showMessage(f"No more {rows} {where}", 3000)
+
     def _show_sentences(self, a_id: str, a_sentence: int, b_id: str, b_sentence: int) -> None:
         """Scroll the article tabs to the row's sentences, without leaving the comparison."""
         for article_id, sentence in ((a_id, a_sentence), (b_id, b_sentence)):
@@ -262,5 +278,11 @@ class Comparisons(QObject):
         in_comparison = self.current() is not None
         actions[ActionId.NEXT_DIFFERENCE].setEnabled(in_comparison)
         actions[ActionId.PREVIOUS_DIFFERENCE].setEnabled(in_comparison)
+        for action_id in (
+            ActionId.NEXT_FLAGGED,
+            ActionId.PREVIOUS_FLAGGED,
+            ActionId.NEXT_UNANNOTATED,
+        ):
+            actions[action_id].setEnabled(in_comparison)
         actions[ActionId.NEW_COMPARISON].setEnabled(self.workspace.sources.rowCount() >= 2)
         actions[ActionId.COMPARE_SELECTED].setEnabled(len(self.selected_sources()) == 2)

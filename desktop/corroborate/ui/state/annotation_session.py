@@ -490,4 +490,3 @@ def _after_a_pause(fn, *args):
     those turns took several times longer."""
     time.sleep(PAINT_FIRST_S)
     return fn(*args)
-

@@ -91,8 +91,7 @@ def exported_text(count: int, path: str) -> str:
 def import_summary(report: ImportReport) -> str:
     """The status bar's line after an import."""
     summary = (
-        f"Imported: {report.added} new, {report.updated} updated, "
-        f"{report.unchanged} already known"
+        f"Imported: {report.added} new, {report.updated} updated, {report.unchanged} already known"
     )
     if report.problems:
         summary += f"; {_count(len(report.problems), 'item')} could not be read"
