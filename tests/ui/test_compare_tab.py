@@ -9,6 +9,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QTextDocument
 from PySide6.QtWidgets import QApplication
 
+from corroborate.core.alignment.align import align
 from corroborate.core.alignment.similarity import Corpus
 from corroborate.core.ingest.readers import read_article
 from corroborate.core.model import Alignment, Article, Match, Sentence
@@ -142,7 +143,7 @@ def test_higher_threshold_never_shows_more_pairs_and_realigns_in_the_background(
     matched = [tab.model.counts()[MATCHED]]
     for value in (40, 55, 70):
         with qtbot.waitSignal(tab.alignment_applied, timeout=10_000) as blocker:
-            tab.slider.setValue(value)
+            tab.set_threshold(value)
             # The work runs on the task runner: the window keeps showing the old rows.
             assert tab.is_aligning
         assert blocker.args[0].threshold == value
@@ -156,7 +157,7 @@ def test_only_the_newest_threshold_is_shown_when_the_slider_moves_fast(qtbot, se
     applied = []
     tab.alignment_applied.connect(lambda alignment: applied.append(alignment.threshold))
     for value in (30, 35, 45, 50):  # quicker than any answer can come back
-        tab.slider.setValue(value)
+        tab.set_threshold(value)
     qtbot.waitUntil(lambda: not tab.is_aligning, timeout=10_000)
     qtbot.wait(50)
     assert applied == [50]
@@ -165,12 +166,23 @@ def test_only_the_newest_threshold_is_shown_when_the_slider_moves_fast(qtbot, se
 
 def test_the_selected_row_survives_a_new_threshold(qtbot, seeded):
     tab = open_comparison(qtbot, seeded)
-    target = next(n for n, r in enumerate(rows_of(tab)) if r.kind == ONLY_A)
+    rows = rows_of(tab)
+    middle = len(rows) // 2
+    target = min((n for n, r in enumerate(rows) if r.kind == ONLY_A), key=lambda n: abs(n - middle))
+    tab.resize(1000, 500)
+    qtbot.waitUntil(lambda: not tab.view.measuring, timeout=5000)
     select_row(tab, target)
     sentence = tab.model.row(target).a[0]
+    tab.view.scrollTo(tab.view.currentIndex(), tab.view.ScrollHint.PositionAtCenter)
+    top = tab.view.visualRect(tab.view.currentIndex()).top()
     with qtbot.waitSignal(tab.alignment_applied, timeout=10_000):
-        tab.slider.setValue(tab.threshold + 10)
+        tab.set_threshold(tab.threshold + 10)
     assert tab.model.row(tab.current_source_row()).a[0] == sentence
+    # It stays where the reader was looking, not scrolled to an edge of the view.
+    qtbot.waitUntil(lambda: not tab.view.measuring, timeout=5000)
+    bar = tab.view.verticalScrollBar()
+    assert 0 < bar.value() < bar.maximum()  # so the view could have jumped either way
+    assert abs(tab.view.visualRect(tab.view.currentIndex()).top() - top) <= 2
 
 
 def test_alt_down_and_alt_up_step_through_differences(qtbot, window, tmp_path):
@@ -458,3 +470,23 @@ def test_the_dialog_refuses_to_compare_an_article_with_itself(qtbot, seeded):
     assert ok.isEnabled()
     dialog.swap()
     assert dialog.chosen() == (articles[3], articles[0])
+
+
+def test_each_step_of_the_threshold_slider_changes_the_pairs(qtbot, seeded):
+    # Broken: most positions of the slider change nothing, and a short drag jumps from
+    # twenty pairs to two.
+    tab = open_comparison(qtbot, seeded)
+    steps = tab.slider.steps
+    above = [t for t in steps if t >= tab.threshold]
+    assert tab.threshold in steps and len(above) < 60
+
+    def pairs(threshold):
+        return {(m.a, m.b) for m in align(tab.a, tab.b, tab._corpus, threshold).matches}
+
+    changes = [pairs(t) != pairs(u) for t, u in zip(above, above[1:], strict=False)]
+    assert sum(changes) >= 0.8 * len(changes)
+    before = tab.threshold
+    with qtbot.waitSignal(tab.alignment_applied, timeout=10_000):
+        qtbot.keyClick(tab.slider, Qt.Key.Key_Right)
+    assert tab.threshold == above[1] > before  # one step: the next score where pairs change
+    assert pairs(tab.threshold) != pairs(before)

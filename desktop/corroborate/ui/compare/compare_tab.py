@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QSlider,
     QStackedWidget,
     QWidget,
 )
@@ -25,6 +24,7 @@ from ..common.tasks import LatestTask
 from ..common.widgets import RowsPage, filter_bar
 from .compare_model import MATCHED, ONLY_A, ONLY_B, ComparisonFilter, ComparisonModel
 from .comparison_view import ComparisonView
+from .threshold_slider import ThresholdSlider, threshold_steps
 
 
 def empty_alignment(a: Article, b: Article, threshold: float) -> Alignment:
@@ -93,17 +93,15 @@ class CompareTab(RowsPage):
         bar.addWidget(self.order_box)
         bar.addStretch(1)
 
-        self.slider = QSlider(Qt.Orientation.Horizontal)
-        self.slider.setRange(0, 100)
-        self.slider.setPageStep(5)
+        self.slider = ThresholdSlider(round(threshold))
         self.slider.setFixedWidth(180)
-        self.slider.setValue(round(threshold))
         self.slider.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.slider.setToolTip(
             "Score two sentences must reach to be paired (0-100). Higher: fewer, "
-            "closer pairs. Arrow keys move it one point, Page Up/Down five."
+            "closer pairs. Each step is a score where a pair appears or goes; the arrow "
+            "keys move one step, Page Up/Down five."
         )
-        self.slider.valueChanged.connect(self._on_slider)
+        self.slider.threshold_changed.connect(self._on_slider)
         slider_label = QLabel("&Threshold:")
         slider_label.setBuddy(self.slider)
         slider_label.setToolTip(self.slider.toolTip())
@@ -196,14 +194,14 @@ class CompareTab(RowsPage):
     # --- threshold and re-aligning ---------------------------------------------------------
     @property
     def threshold(self) -> int:
-        return self.slider.value()
+        return self.slider.threshold()
 
     @property
     def is_aligning(self) -> bool:
         return self._aligner.running
 
     def set_threshold(self, value: int) -> None:
-        self.slider.setValue(value)
+        self.slider.set_threshold(value)
 
     def _show_threshold(self, value: float) -> None:
         self.threshold_value.setText(f"{value:.0f}")
@@ -221,18 +219,25 @@ class CompareTab(RowsPage):
     def realign(self) -> None:
         if self._corpus is None:
             return  # set_corpus() starts the first alignment
-        a, b, corpus, threshold = self.a, self.b, self._corpus, float(self.slider.value())
+        a, b, corpus, threshold = self.a, self.b, self._corpus, float(self.threshold)
         self._aligner.start(
-            lambda _progress: Comparison(align(a, b, corpus, threshold), corpus).prepared(),
+            lambda _progress: (
+                Comparison(align(a, b, corpus, threshold), corpus).prepared(),
+                threshold_steps(corpus.score_matrix(a, b)),
+            ),
             self._on_aligned,
         )
 
-    def _on_aligned(self, comparison: Comparison | None, error: BaseException | None) -> None:
+    def _on_aligned(
+        self, result: tuple[Comparison, list[int]] | None, error: BaseException | None
+    ) -> None:
         if error is not None:
             set_plain(self.waiting, f"Could not align these articles: {error}")
             self.stack.setCurrentWidget(self.waiting)
             return
-        assert comparison is not None
+        assert result is not None
+        comparison, steps = result
+        self.slider.set_steps(steps)
         self._automatic = comparison
         self._show_alignment()
 
@@ -268,24 +273,28 @@ class CompareTab(RowsPage):
         return float(self._corpus.score_matrix(self.a, self.b)[i, j])
 
     # --- current row ----------------------------------------------------------------------
-    def _remember_current(self) -> tuple[str, int, int] | None:
-        """The sentence the current row starts with, to find it again after a reset."""
+    def _remember_current(self) -> tuple[str, int, int, int] | None:
+        """The sentence the current row starts with, and how far down the view its row is,
+        to find it again after a reset and leave it where the reader's eyes are."""
         current = self.view.currentIndex()
         if not current.isValid():
             return None
         row = self.model.row(self.proxy.mapToSource(current).row())
-        return ("a", row.a[0], current.column()) if row.a else ("b", row.b[0], current.column())
+        top = self.view.visualRect(current).top()
+        side, sentence = ("a", row.a[0]) if row.a else ("b", row.b[0])
+        return side, sentence, current.column(), top
 
-    def _restore_current(self, remembered: tuple[str, int, int] | None) -> None:
+    def _restore_current(self, remembered: tuple[str, int, int, int] | None) -> None:
         if remembered is None:
             return
-        side, sentence, column = remembered
+        side, sentence, column, top = remembered
         source_row = self.model.row_of_sentence(side, sentence)
         if source_row < 0:
             return
         index = self.proxy.mapFromSource(self.model.index(source_row, column))
         if index.isValid():
             self._select(index)
+            self.view.keep_row_at(index.row(), top)
 
     def _select(self, index: QModelIndex) -> None:
         flags = (

@@ -53,6 +53,7 @@ class ComparisonView(QTableView):
         self._relayout.setInterval(RELAYOUT_DELAY_MS)
         self._relayout.timeout.connect(self.measure_rows)
         self._unmeasured: list[int] = []  # rows still to measure, the last one first
+        self._anchor: tuple[int, int] | None = None  # (row, viewport y) held while measuring
         self._measuring = QTimer(self)
         self._measuring.setSingleShot(True)
         self._measuring.setInterval(0)
@@ -111,15 +112,32 @@ class ComparisonView(QTableView):
         # A width change waits RELAYOUT_DELAY_MS before re-measuring: heights are stale then.
         return bool(self._unmeasured) or self._relayout.isActive()
 
+    def keep_row_at(self, row: int, y: int) -> None:
+        """Keep `row` at `y` in the viewport while the rows are measured (after re-aligning:
+        the reader's row stays under their eyes)."""
+        self._anchor = (row, y)
+        self._hold_anchor()
+        if not self._unmeasured:
+            self._anchor = None  # measured already: nothing will move it
+
+    def _hold_anchor(self) -> None:
+        row, y = self._anchor
+        if 0 <= row < self.model().rowCount():
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + self.rowViewportPosition(row) - y)
+
     def _measure_some(self) -> None:
-        # The row at the top of the view stays where it is while rows above it grow.
+        # The row at the top of the view (or the one asked for) stays where it is while
+        # rows above it grow.
         top = self.rowAt(0)
         offset = self.rowViewportPosition(top) if top >= 0 else 0
+        if self._anchor is None:
+            self._anchor = (top, offset)
         started = time.perf_counter()
         while self._unmeasured and time.perf_counter() - started < MEASURE_BUDGET_S:
             self.resizeRowToContents(self._unmeasured.pop())
-        if top >= 0 and top < self.model().rowCount():
-            bar = self.verticalScrollBar()
-            bar.setValue(bar.value() + self.rowViewportPosition(top) - offset)
+        self._hold_anchor()
         if self._unmeasured:
             self._measuring.start()
+        else:
+            self._anchor = None
