@@ -208,3 +208,20 @@ def test_every_tab_is_in_the_tab_list_even_when_the_bar_scrolls(qtbot, window, s
     )
     menu.actions()[3].trigger()
     assert window.tabs.currentIndex() == 3
+
+
+def test_a_source_named_after_its_file_says_so_until_renamed(qtbot, window, seeds_dir):
+    # Broken: "Reset Strained Relations" reads like an outlet though nobody found one.
+    wait_loaded(qtbot, window, lambda: window.open_folder(str(seeds_dir)))
+    sources = window.sources
+    shown = {
+        sources.article_at(r).path.rsplit("/", 1)[-1]: sources.index(r, 0).data()
+        for r in range(sources.rowCount())
+    }
+    assert shown["crbc-news.txt"] == "CRBC News"  # the outlet was found in the file
+    assert shown["reset-strained-relations.txt"].endswith("(from file name)")
+    row = next(r for r in range(sources.rowCount()) if "reset" in sources.article_at(r).path)
+    assert "file name" in sources.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert sources.setData(sources.index(row, 0), "Yonhap")
+    assert sources.index(row, 0).data() == "Yonhap"  # renamed: no longer a guess
+    assert sources.index(row, 0).data(Qt.ItemDataRole.EditRole) == "Yonhap"

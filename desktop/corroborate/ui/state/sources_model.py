@@ -12,9 +12,10 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
+from ...core.ingest.titles import source_from_filename
 from ...core.model import Article, LoadProblem
 from ..common.plain import plain_tooltip
 from ..common.table_model import ReadOnlyTableModel
@@ -22,6 +23,12 @@ from ..common.table_model import ReadOnlyTableModel
 ARTICLE_ROLE = Qt.ItemDataRole.UserRole + 1
 PATH_ROLE = Qt.ItemDataRole.UserRole + 2
 SKIPPED_ROLE = Qt.ItemDataRole.UserRole + 3  # True for files left out on purpose
+# A source named after its file, not found in it, is marked until someone renames it.
+GUESSED_MARK = "  (from file name)"
+GUESSED_TIP = (
+    "No outlet name was found in the article, so this one was made from the file name. "
+    "Double-click or press F2 to give the real outlet."
+)
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -46,6 +53,13 @@ class SourcesModel(ReadOnlyTableModel):
 
     def label(self, article: Article) -> str:
         return self._labels.get(article.id, article.source)
+
+    def is_guessed(self, article: Article) -> bool:
+        """The outlet was not found in the file, so its name was made from the file name
+        (and nobody has renamed it since): it may not be the outlet at all."""
+        if article.id in self._labels:
+            return False
+        return article.source == source_from_filename(Path(article.path))
 
     def article_at(self, row: int) -> Article:
         return self._articles[row]
@@ -114,6 +128,9 @@ class SourcesModel(ReadOnlyTableModel):
             return None
         article = self._articles[index.row()]
         column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole and column == self.SOURCE:
+            guessed = self.is_guessed(article)
+            return f"{self.label(article)}{GUESSED_MARK if guessed else ''}"
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return {
                 self.SOURCE: self.label(article),
@@ -125,10 +142,16 @@ class SourcesModel(ReadOnlyTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.SOURCE:
                 tip = f"{self.label(article)}\nDouble-click or press F2 to rename this source"
+                if self.is_guessed(article):
+                    tip = f"{self.label(article)}\n{GUESSED_TIP}"
                 return plain_tooltip(tip)
             return plain_tooltip(article.path if column == self.FILE else article.title)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.SENTENCES:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and column == self.SOURCE and self.is_guessed(article):
+            font = QFont()
+            font.setItalic(True)
+            return font
         if role == ARTICLE_ROLE:
             return article.id
         if role == PATH_ROLE:
