@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Mapping
 
 from ..core.alignment.similarity import Corpus
 from ..core.annotations.store import Store
 from ..core.facts.find import find_facts
-from ..core.ingest.loading import load_paths
 from ..core.model import Discrepancy, DiscrepancySide, Fact, FactTable, Mention
 from ..core.report.html import write_store_report
-from .load import article_json, print_json
+from .load import article_json, load_articles, print_json, stored_labels
 
 
 def side_json(side: DiscrepancySide) -> dict:
@@ -66,9 +66,9 @@ def fact_json(fact: Fact) -> dict:
     }
 
 
-def table_json(table: FactTable) -> dict:
+def table_json(table: FactTable, labels: Mapping[str, str] | None = None) -> dict:
     return {
-        "articles": [article_json(a) for a in table.articles],
+        "articles": [article_json(a, labels) for a in table.articles],
         "facts": [fact_json(f) for f in table.facts],
         "inconsistencies": [
             {"article": a.id, "found": [discrepancy_json(d) for d in mine]}
@@ -81,7 +81,7 @@ def table_json(table: FactTable) -> dict:
 def fact_table(paths: list[str], threshold: float | None = None) -> tuple[FactTable, list[str]]:
     """The facts of the articles under `paths`, and one message per file that could not
     be read. Shared by every output of this command (JSON now, reports later)."""
-    result = load_paths(paths)
+    result = load_articles(paths)
     problems = [f"{p.path}: {p.reason}" for p in result.problems]
     return find_facts(Corpus(result.articles), threshold=threshold), problems
 
@@ -91,7 +91,7 @@ def _run(args: argparse.Namespace) -> int:
         # The store first: a store that cannot be read is told as such, before the work.
         with Store.snapshot() as store:
             return _report(args, store)
-    print_json(table_json(_facts(args)))
+    print_json(table_json(_facts(args), stored_labels("facts")))
     return 0
 
 

@@ -1,21 +1,47 @@
-"""`corroborate-cli load PATH...`: read articles and print them with their sentences."""
+"""`corroborate-cli load PATH...`: read articles and print them with their sentences.
+
+Every command reads articles as the window does: paths made absolute (so exports name
+the same files the window's do), and each source under the name given to it in the
+window (`source`; `source_read` is what the file itself gave).
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from collections.abc import Mapping, Sequence
+from pathlib import Path
 
-from ..core.ingest.loading import load_paths
+from ..core.annotations.store import Store, StoreUnavailable
+from ..core.ingest.loading import LoadResult, load_paths
 from ..core.model import Article
 
 
-def article_json(article: Article) -> dict:
+def load_articles(paths: Sequence[str], **options) -> LoadResult:
+    """The articles under `paths`, each with its absolute path, as the window has them."""
+    return load_paths([str(Path(p).absolute()) for p in paths], **options)
+
+
+def stored_labels(command: str) -> dict[str, str]:
+    """The names sources were given in the window; none (said on stderr) when the
+    annotation store cannot be read, so reading articles never depends on it."""
+    try:
+        with Store.snapshot() as store:
+            return store.labels()
+    except StoreUnavailable as exc:
+        print(f"corroborate-cli {command}: source names given in the window not used: {exc}",
+              file=sys.stderr)  # fmt: skip
+        return {}
+
+
+def article_json(article: Article, labels: Mapping[str, str] | None = None) -> dict:
     return {
         "id": article.id,
         "path": article.path,
         "title": article.title,
-        "source": article.source,
+        "source": (labels or {}).get(article.id, article.source),
+        "source_read": article.source,
         "format": article.format,
         "text": article.text,
         "sentences": [
@@ -45,10 +71,11 @@ def print_json(payload: dict) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    result = load_paths(args.paths)
+    result = load_articles(args.paths)
+    labels = stored_labels("load")
     print_json(
         {
-            "articles": [article_json(a) for a in result.articles],
+            "articles": [article_json(a, labels) for a in result.articles],
             "problems": [
                 {"path": p.path, "reason": p.reason} for p in result.problems if not p.skipped
             ],
