@@ -87,7 +87,7 @@ def differs(tab: CompareTab, row) -> bool:
 def test_comparison_shows_scored_pairs_and_sentences_found_in_one_source(qtbot, seeded):
     tab = _open(qtbot, seeded, article(seeded, LEFT), article(seeded, RIGHT))
     assert seeded.tabs.currentWidget() is tab
-    assert seeded.tabs.tabText(seeded.tabs.currentIndex()) == f"{tab.a.source} ↔ {tab.b.source}"
+    assert seeded.tab_host.title(tab) == f"{tab.a.source} ↔ {tab.b.source}"
     rows = rows_of(tab)
     kinds = {r.kind for r in rows}
     assert kinds == {MATCHED, ONLY_A, ONLY_B}
@@ -328,7 +328,7 @@ def test_compare_button_of_the_sources_list_and_two_comparisons_at_once(qtbot, s
     # Renaming a source renames every comparison it takes part in.
     left_row = seeded.sources.row_of(article(seeded, LEFT).id)
     seeded.sources.setData(seeded.sources.index(left_row, 0), "Outlet L")
-    titles = [seeded.tabs.tabText(seeded.tabs.indexOf(t)) for t in (first, second)]
+    titles = [seeded.tab_host.title(t) for t in (first, second)]
     assert titles == [f"Outlet L ↔ {first.b.source}", f"{second.a.source} ↔ Outlet L"]
     assert first.filter_buttons[ONLY_A].text().startswith("Only in Outlet L (")
 

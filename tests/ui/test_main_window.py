@@ -202,12 +202,22 @@ def test_every_tab_is_in_the_tab_list_even_when_the_bar_scrolls(qtbot, window, s
     menu.aboutToShow.emit()
     entries = [a.text() for a in menu.actions()]
     assert len(entries) == window.tabs.count() == 5
-    assert all(
-        e.replace("&&", "&") == window.tabs.tabText(i).replace("&&", "&")
-        for i, e in enumerate(entries)
-    )
+    widgets = [window.tabs.widget(i) for i in range(5)]
+    titles = [window.tab_host.title(w) for w in widgets]
+    assert entries == [t.replace("&", "&&") for t in titles]  # whole, shown as written
     menu.actions()[3].trigger()
     assert window.tabs.currentIndex() == 3
+    # A long name is cut in the bar, whole in the list; a short one is never cut.
+    long_name = "The Korea Herald and Korea JoongAng Daily, combined Sunday edition"
+    window.sources.setData(window.sources.index(3, 0), long_name)
+    shown = window.tabs.tabText(
+        window.tabs.indexOf(window.reading.tab_for(window.sources.article_at(3).id))
+    )
+    assert shown.endswith("…") and len(shown) < len(long_name)
+    menu.aboutToShow.emit()
+    assert long_name in [a.text() for a in menu.actions()]
+    short = min(titles, key=len)
+    assert window.tabs.tabText(titles.index(short)) == short.replace("&", "&&")
 
 
 def test_a_source_named_after_its_file_says_so_until_renamed(qtbot, window, seeds_dir):

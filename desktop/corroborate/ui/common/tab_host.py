@@ -13,6 +13,7 @@ from .plain import no_mnemonic, plain_tooltip
 from .widgets import EmptyState
 
 T = TypeVar("T", bound=QWidget)
+TITLE_WIDTH = 240  # pixels: a longer title is cut with "…" in the tab bar
 
 
 class TabHost(QObject):
@@ -25,8 +26,10 @@ class TabHost(QObject):
         self.tabs.setTabsClosable(True)
         self.tabs.setMovable(True)
         self.tabs.tabCloseRequested.connect(self.close_at)
-        # Long titles are cut in the middle of a full bar; every tab stays in the list.
-        self.tabs.setElideMode(Qt.TextElideMode.ElideRight)
+        self._titles: dict[QWidget, str] = {}
+        # A full bar scrolls rather than cutting short names ("CRBC …"); long titles are
+        # cut to TITLE_WIDTH once, in full in the tooltip and the list of all tabs.
+        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
         self.tabs.tabBar().setUsesScrollButtons(True)
         self.tab_list = QToolButton()
         self.tab_list.setText("☰")
@@ -53,11 +56,11 @@ class TabHost(QObject):
         menu = self.tab_list.menu()
         menu.clear()
         for index in range(self.tabs.count()):
-            action = menu.addAction(no_mnemonic(self.tabs.tabText(index).replace("&&", "&")))
+            widget = self.tabs.widget(index)
+            action = menu.addAction(no_mnemonic(self._titles.get(widget, "")))
             action.setToolTip(self.tabs.tabToolTip(index))
             action.setCheckable(True)
             action.setChecked(index == self.tabs.currentIndex())
-            widget = self.tabs.widget(index)
             action.triggered.connect(lambda _checked=False, w=widget: self.show(w))
 
     def add_bar(self, bar: QWidget) -> None:
@@ -81,16 +84,27 @@ class TabHost(QObject):
     # --- opening and closing -----------------------------------------------------------
     def add(self, tab: QWidget, title: str, tooltip: str, index: int = -1) -> QWidget:
         """A new tab at `index` (the end when -1); the title is shown as written."""
-        index = self.tabs.insertTab(index, tab, no_mnemonic(title))
-        self.tabs.setTabToolTip(index, plain_tooltip(tooltip))
+        index = self.tabs.insertTab(index, tab, self._shown(title))
+        self.tabs.setTabToolTip(index, plain_tooltip(tooltip or title))
+        self._titles[tab] = title
         return tab
+
+    def _shown(self, title: str) -> str:
+        metrics = self.tabs.tabBar().fontMetrics()
+        elided = metrics.elidedText(title, Qt.TextElideMode.ElideRight, TITLE_WIDTH)
+        return no_mnemonic(elided)
+
+    def title(self, tab: QWidget) -> str:
+        """The tab's whole title, as given (the bar may show it cut)."""
+        return self._titles.get(tab, "")
 
     def show(self, tab: QWidget) -> None:
         self.tabs.setCurrentWidget(tab)
         self.update_empty_state()
 
     def set_title(self, tab: QWidget, title: str) -> None:
-        self.tabs.setTabText(self.tabs.indexOf(tab), no_mnemonic(title))
+        self._titles[tab] = title
+        self.tabs.setTabText(self.tabs.indexOf(tab), self._shown(title))
 
     def close(self, tab: QWidget) -> None:
         self.close_at(self.tabs.indexOf(tab))
@@ -99,6 +113,7 @@ class TabHost(QObject):
         if index < 0:
             return
         widget = self.tabs.widget(index)
+        self._titles.pop(widget, None)
         self.tabs.removeTab(index)
         widget.deleteLater()
         self.update_empty_state()

@@ -39,7 +39,7 @@ def sources_view(sources: SourcesModel) -> QTableView:
     view.setEditTriggers(
         QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
     )
-    view.setColumnWidth(SourcesModel.SOURCE, 180)
+    view.setColumnWidth(SourcesModel.SOURCE, 300)  # room for "(from file name)"
     view.setColumnWidth(SourcesModel.SENTENCES, 80)
     view.setColumnWidth(SourcesModel.FORMAT, 60)
     view.setColumnWidth(SourcesModel.FILE, 150)
