@@ -258,7 +258,7 @@ def test_markup_in_an_article_is_shown_literally(qtbot, tmp_path):
     html_a = tab.model.index(row, ComparisonModel.A).data(HTML_ROLE)
     assert '<span class="removed">' in html_a and "<b>" not in html_a
     tooltip = tab.model.index(row, ComparisonModel.SCORE).data(Qt.ItemDataRole.ToolTipRole)
-    assert QtGui.Qt.mightBeRichText(tooltip) and "Paired because both say:" in tooltip
+    assert QtGui.Qt.mightBeRichText(tooltip) and " match (" in tooltip
     header_tip = tab.model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
     shown = QTextDocument()
     shown.setHtml(header_tip)  # what the tooltip displays: the label as written

@@ -1,7 +1,8 @@
 """`corroborate-cli align A B [--threshold N] [--csv FILE]`: pair the sentences of two articles.
 
 Prints JSON: both articles (as `load` prints them), the matches with their scores, word
-differences and discrepancies (typed differences: "four-day" against "three-day"), and
+differences, discrepancies (typed differences: "four-day" against "three-day") and a
+plain explanation (what both mention, what they differ on, how far to trust it), and
 the sentences each article has alone. Word-difference offsets count characters in the
 match's sentences of each side joined by one space; a discrepancy's offsets count
 characters in its article's whole text. The Compare tab shows the same, from the same
@@ -24,6 +25,8 @@ from typing import TextIO
 from ..core.alignment.align import DEFAULT_THRESHOLD, align
 from ..core.alignment.comparison import Comparison
 from ..core.alignment.confidence import SOLID_SCORE, confidence
+from ..core.alignment.explanation import plain_explanation
+from ..core.alignment.key_content import pair_content
 from ..core.alignment.similarity import Corpus
 from ..core.annotations.export import neutralise
 from ..core.files import write_atomically
@@ -35,7 +38,7 @@ from .load import article_json, print_json
 
 CSV_COLUMNS = (
     "kind", "a_sentences", "b_sentences", "score", "confidence", "a_text", "b_text", "diff",
-    "discrepancies",
+    "discrepancies", "explanation",
 )  # fmt: skip
 
 
@@ -54,6 +57,7 @@ def comparison_json(comparison: Comparison) -> dict:
             "confidence": confidence(m),
             "diff": [op._asdict() for op in comparison.word_diff(m.a, m.b)],
             "discrepancies": [discrepancy_json(d) for d in comparison.discrepancies(m.a, m.b)],
+            "explanation": plain_explanation(m.score, pair_content(comparison, m.a, m.b)),
         }
         for m in alignment.matches
     ]
@@ -85,12 +89,13 @@ def csv_rows(payload: dict) -> list[list[str]]:
                 " ".join(b_sents[j]["text"] for j in m["b"]),
                 json.dumps(m["diff"], separators=(",", ":")),
                 "; ".join(d["explanation"] for d in m.get("discrepancies", ())),
+                m.get("explanation", ""),
             ]
         )
     for i in payload["only_a"]:
-        rows.append(["only_a", str(i), "", "", "", a_sents[i]["text"], "", "", ""])
+        rows.append(["only_a", str(i), "", "", "", a_sents[i]["text"], "", "", "", ""])
     for j in payload["only_b"]:
-        rows.append(["only_b", "", str(j), "", "", "", b_sents[j]["text"], "", ""])
+        rows.append(["only_b", "", str(j), "", "", "", b_sents[j]["text"], "", "", ""])
     return [[neutralise(str(cell)) for cell in row] for row in rows]
 
 

@@ -1,5 +1,9 @@
 """What every part of the HTML report shares (core/report/html.py): the articles and labels,
-annotations matched to facts, and escaping. Nothing here knows the page layout."""
+annotations matched to facts, and escaping. Nothing here knows the page layout.
+
+A fact's status is rolled up (core/annotations/rollup) from every annotation within its
+sentences: its own and those of pairs of its mentions, which show on its card. Each
+annotation is counted once, however many facts it is within."""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ import html
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import PurePath
 
+from ..annotations.rollup import Rollup, RollupIndex
 from ..model import Annotation, Article, Fact, FactTable, Status
 
 STATUS_SYMBOL = {Status.AGREED: "✓", Status.DISPUTED: "✗", Status.UNVERIFIED: "?"}
@@ -42,7 +47,22 @@ class ReportContext:
         self.labels = {a.id: (labels or {}).get(a.id) or a.source for a in table.articles}
         self.number = {f.id: n for n, f in enumerate(table.facts, 1)}
         loaded = [a for a in annotations if any(t.article in self.articles for t in a.targets)]
-        self.fact_notes, self.others = self._match(loaded)
+        self.fact_notes, unmatched = self._match(loaded)
+        self.rollups = self._roll_up(unmatched)
+        within = {a.id for rollup in self.rollups.values() for a in rollup.annotations}
+        self.within_facts = len(within)  # annotations on a fact's card, each once
+        self.others = [a for a in unmatched if a.id not in within]
+
+    def _roll_up(self, unmatched: list[Annotation]) -> dict[str, Rollup]:
+        """Each annotated fact's own annotation and the pairs and sentences within it."""
+        index = RollupIndex(a for a in unmatched if a.fact_id is None)  # lost facts: apart
+        rollups = {}
+        for fact in self.table.facts:
+            pairs = index.within(self.spans(fact)).annotations
+            own = self.fact_notes.get(fact.id)
+            if own is not None or pairs:
+                rollups[fact.id] = Rollup(((own,) if own else ()) + pairs)
+        return rollups
 
     def _match(self, annotations: list[Annotation]) -> tuple[dict[str, Annotation], list]:
         """Fact annotations by fact id; the rest (pairs, sentences, lost facts) in a list.
@@ -77,8 +97,18 @@ class ReportContext:
         return " / ".join(article.sentences[i].text for i in sentences)
 
     def status(self, fact: Fact) -> Status | None:
-        note = self.fact_notes.get(fact.id)
-        return note.status if note else None
+        rollup = self.rollups.get(fact.id)
+        return rollup.status if rollup else None
+
+    def within(self, fact: Fact) -> tuple[Annotation, ...]:
+        """The pair and sentence annotations within the fact (not its own), oldest first."""
+        rollup = self.rollups.get(fact.id)
+        own = self.fact_notes.get(fact.id)
+        return tuple(a for a in rollup.annotations if a is not own) if rollup else ()
+
+    def noted(self, fact: Fact) -> bool:
+        rollup = self.rollups.get(fact.id)
+        return rollup is not None and any(a.note.strip() for a in rollup.annotations)
 
 
 def target_spans(annotation: Annotation) -> Iterable[Span]:
@@ -99,6 +129,18 @@ def note_html(annotation: Annotation | None) -> str:
     return f"<blockquote class='note'>{esc(annotation.note.strip())}</blockquote>"
 
 
+def fact_notes_html(r: ReportContext, fact: Fact) -> str:
+    """The fact's own note, then each pair within it with its status and note."""
+    items = []
+    for a in r.within(fact):
+        sources = " – ".join(dict.fromkeys(r.labels.get(t.article) or t.source for t in a.targets))
+        note = f": {esc(a.note.strip())}" if a.note.strip() else ""
+        items.append(f"<li><b>{esc(sources)}</b> {status_badge(a.status)}{note}</li>")
+    heading = "<p class='extra'>Marked while comparing its sources:</p>"
+    pairs = f"{heading}<ul class='within'>{''.join(items)}</ul>" if items else ""
+    return note_html(r.fact_notes.get(fact.id)) + pairs
+
+
 def in_details(r: ReportContext, fact: Fact) -> bool:
     """Whether the fact has a card of its own (differing values or an annotation)."""
-    return bool(fact.discrepancies) or fact.id in r.fact_notes
+    return bool(fact.discrepancies) or fact.id in r.rollups

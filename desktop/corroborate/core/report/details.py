@@ -7,7 +7,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..model import Article, Discrepancy, DiscrepancySide, Fact, Status, Target
-from .context import ReportContext, Span, esc, file_name, in_details, note_html, status_badge
+from .context import (
+    ReportContext,
+    Span,
+    esc,
+    fact_notes_html,
+    file_name,
+    in_details,
+    note_html,
+    status_badge,
+)
 
 SEPARATOR = "<span class='sep'>/</span>"  # between the sentences of one mention
 
@@ -90,8 +99,7 @@ def _side_key(side: DiscrepancySide) -> Span:
 
 def _card(r: ReportContext, fact: Fact, kind: str) -> str:
     n = r.number[fact.id]
-    annotation = r.fact_notes.get(fact.id)
-    status = status_badge(annotation.status if annotation else None)
+    status = status_badge(r.status(fact))
     if fact.discrepancies and not status:
         status = "<span class='status disputed'>≠ Values differ</span>"
     coverage = f"reported by {fact.coverage} of {len(r.table.articles)} sources"
@@ -99,7 +107,7 @@ def _card(r: ReportContext, fact: Fact, kind: str) -> str:
     return (
         f"<section class='card {kind}' id='fact-{n}'><h3>Fact {n}{claim}{status}"
         f"<span class='cov'>{coverage}</span></h3>{_explanations(r, fact)}"
-        f"{_wordings(r, fact)}{note_html(annotation)}</section>"
+        f"{_wordings(r, fact)}{fact_notes_html(r, fact)}</section>"
     )
 
 
@@ -191,7 +199,7 @@ def exclusive_section(r: ReportContext) -> str:
                 items.append(
                     f"<li{anchor}>"
                     f"{esc(r.wording(article.id, f.mentions[0].sentences))} {status}"
-                    f"{note_html(r.fact_notes.get(f.id))}</li>"
+                    f"{fact_notes_html(r, f)}</li>"
                 )
             parts.append(f"<ol class='exclusive'>{''.join(items)}</ol>")
         parts.append("</section>")

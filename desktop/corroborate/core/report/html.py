@@ -114,6 +114,11 @@ def _stamp(when: datetime) -> str:
     return when.strftime("%d %B %Y, %H:%M UTC").lstrip("0")
 
 
+def _counted(n: int, noun: str, after: str = "") -> str:
+    """The words after a count: "fact annotated", "facts annotated"."""
+    return (noun if n == 1 else f"{noun}s") + after
+
+
 def _header(r: ReportContext, title: str, when: datetime) -> str:
     table = r.table
     differing = sum(1 for f in table.facts if f.discrepancies)
@@ -122,8 +127,9 @@ def _header(r: ReportContext, title: str, when: datetime) -> str:
         (len(table.shared), "shared by 2+ sources"),
         (len(table.exclusive), "in one source only"),
         (differing, "with differing values"),
-        (len(r.fact_notes), "facts annotated"),
-        (len(r.others), "other annotations"),
+        (len(r.rollups), _counted(len(r.rollups), "fact", " annotated")),
+        (r.within_facts, _counted(r.within_facts, "annotation", " on them")),
+        (len(r.others), _counted(len(r.others), "other annotation")),
     )
     items = "".join(f"<li><b>{n}</b><span>{esc(what)}</span></li>" for n, what in counts)
     rows = []
@@ -225,7 +231,7 @@ def _matrix_row(r: ReportContext, fact: Fact) -> str:
     flags = status_badge(r.status(fact))
     if fact.discrepancies:
         flags += "<span class='flag'>≠ values differ</span>"
-    if (note := r.fact_notes.get(fact.id)) and note.note.strip():
+    if r.noted(fact):
         flags += "<span class='noted'>✎ note</span>"
     return (
         f"<tr><td class='n num'>{anchor}</td><td title='{esc(wording)}'>{esc(excerpt)} "

@@ -9,10 +9,13 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDockWidget, QToolBar
 
+from ...core.annotations.placement import span_key
+from ...core.annotations.rollup import contribution_lines
 from ...core.model import Annotation, Article, Status, Target
 from ..common.actions import ActionId
 from ..common.widgets import StatusProgress
-from ..state.annotatable_rows import AnnotatableRows
+from ..state.annotatable_rows import AnnotatableRows, AnnotationTarget
+from ..state.annotation_rollups import AnnotationRollups
 from ..state.annotation_session import CANCELLED, REPLACED
 from ..state.commands import history_action
 from ..state.part_services import PartServices
@@ -73,6 +76,8 @@ class Annotator(QObject):
         actions[ActionId.CLEAR_ANNOTATION].triggered.connect(self.clear)
         actions[ActionId.EDIT_NOTE].triggered.connect(self.edit_note)
 
+        # Made before the views listen, so the roll-ups know of a change before they ask.
+        self.rollups = AnnotationRollups.of(session)
         session.annotation_changed.connect(lambda _id: self._annotations_changed())
         session.annotations_reset.connect(self._annotations_changed)
         session.label_applied.connect(self._restore_label)
@@ -192,6 +197,7 @@ class Annotator(QObject):
             annotation = self.session.find(row.targets)
             self.panel.show_row(row.targets, annotation, row.similarity)
             self.panel.show_discrepancies(row.discrepancies)
+            self._show_related(row, annotation)
         self.check_status(annotation)
 
     def check_status(self, annotation: Annotation | None) -> None:
@@ -207,7 +213,27 @@ class Annotator(QObject):
         if row is not None:
             annotation = self.session.find(row.targets)
             self.panel.show_annotation(annotation)
+            self._show_related(row, annotation)
             self.check_status(annotation)
+
+    def _show_related(self, row: AnnotationTarget, annotation: Annotation | None) -> None:
+        """A fact's status rolled up from its pairs, or a pair's inherited from its fact."""
+        key = span_key(row.targets)
+        if row.fact_id is not None:
+            rollup = self.rollups.within(key)
+            others = [a for a in rollup.annotations if annotation is None or a.id != annotation.id]
+            heading = f"Fact status: {rollup.summary()}, rolled up from what is marked within it:"
+        elif annotation is None:
+            others = list(self.rollups.row(key).inherited.annotations)
+            heading = "Not marked itself; shows what is marked on sentences including it:"
+        else:
+            others = []
+        text = "\n".join([heading, *contribution_lines(others, self._label)]) if others else ""
+        self.panel.show_related(text)
+
+    def _label(self, article_id: str) -> str:
+        article = self.session.article(article_id)
+        return self.workspace.sources.label(article) if article is not None else article_id
 
     def _articles_changed(self) -> None:
         sources = self.workspace.sources

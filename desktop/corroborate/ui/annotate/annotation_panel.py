@@ -1,4 +1,5 @@
-"""The Annotation dock: the current row's quotes, its status buttons and its note."""
+"""The Annotation dock: the current row's quotes, its status buttons and its note, and the
+notes of related annotations (a fact's pairs, or the fact a pair inherits from), read-only."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 from ...core.model import Annotation, Discrepancy, Target
 from ..common.actions import ActionId, ActionRegistry
 from ..common.discrepancy_hints import PANEL_HINT, panel_html
+from ..common.plain import set_plain
 
 STATUS_ACTIONS = (
     ActionId.MARK_AGREED,
@@ -110,12 +112,20 @@ class AnnotationPanel(QWidget):
         self.details = QLabel()
         self.details.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.details.setWordWrap(True)
+        self.related = QLabel()
+        self.related.setObjectName("relatedAnnotations")
+        self.related.setWordWrap(True)
+        self.related.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.related.setFrameShape(QFrame.Shape.StyledPanel)
+        self.related.setContentsMargins(6, 4, 6, 4)
+        self.related.hide()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 8)
         layout.setSpacing(6)
         layout.addWidget(scroll, 3)
         layout.addWidget(self.hint)
+        layout.addWidget(self.related)
         layout.addLayout(grid)
         layout.addWidget(note_label)
         layout.addWidget(self.note, 2)
@@ -150,6 +160,11 @@ class AnnotationPanel(QWidget):
         self.hint_text.setText(panel_html(found) if found else "")
         self.hint.setVisible(bool(found))
 
+    def show_related(self, text: str) -> None:
+        """Annotations this row's status also comes from, as plain text ("": none)."""
+        set_plain(self.related, text)
+        self.related.setVisible(bool(text))
+
     # --- what is shown ----------------------------------------------------------------------
     def show_row(
         self,
@@ -161,6 +176,7 @@ class AnnotationPanel(QWidget):
         enabled = bool(targets)
         if not enabled:
             self.show_discrepancies(())
+            self.show_related("")
         self.note.setEnabled(enabled)
         for button in self.buttons.values():
             button.setEnabled(enabled)

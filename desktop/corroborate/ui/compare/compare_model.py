@@ -20,7 +20,9 @@ from PySide6.QtCore import (
 )
 
 from ...core.alignment.comparison import Comparison
-from ...core.alignment.confidence import POSSIBLE, SOLID_SCORE, confidence
+from ...core.alignment.confidence import POSSIBLE, confidence
+from ...core.alignment.explanation import plain_explanation
+from ...core.alignment.key_content import KeyContent, pair_content
 from ...core.alignment.similarity import Corpus
 from ...core.model import Alignment, Discrepancy
 from ...core.text.words import word_tokens
@@ -28,7 +30,6 @@ from ..common.discrepancy_hints import (
     DIFFERS_CLASS,
     PANEL_HINT,
     layered_html,
-    value_spans,
 )
 from ..common.kind_filter import KindFilter
 from ..common.plain import plain_tooltip
@@ -42,7 +43,7 @@ MATCHED, ONLY_A, ONLY_B = "matched", "only_a", "only_b"
 # Item data roles (DisplayRole is the plain text of a cell).
 KIND_ROLE = Qt.ItemDataRole.UserRole + 20  # MATCHED / ONLY_A / ONLY_B
 SENTENCES_ROLE = Qt.ItemDataRole.UserRole + 21  # (a indices, b indices) of the row
-HTML_ROLE = Qt.ItemDataRole.UserRole + 22  # escaped text with changed words marked
+HTML_ROLE = Qt.ItemDataRole.UserRole + 22  # escaped text, changed or shared words marked
 SCORE_ROLE = Qt.ItemDataRole.UserRole + 23  # 0-100, None when unmatched
 DIFFERENCE_ROLE = Qt.ItemDataRole.UserRole + 24  # True when the row differs between sources
 ANNOTATION_ROLE = Qt.ItemDataRole.UserRole + 25  # the row's Annotation, or None
@@ -50,13 +51,15 @@ MANUAL_ROLE = Qt.ItemDataRole.UserRole + 26  # True when a person linked the row
 DISCREPANCY_ROLE = Qt.ItemDataRole.UserRole + 27  # the row's Discrepancy records (matched rows)
 CONFIDENCE_ROLE = Qt.ItemDataRole.UserRole + 28  # "solid" or "possible", None when unmatched
 
-# CSS classes of changed words; the delegate's style sheet gives them their colours.
-REMOVED_CLASS, ADDED_CLASS = "removed", "added"
-# Words listed in a score tooltip before "…".
-EXPLAIN_WORDS = 8
+# CSS classes of changed words (near-identical pairs) and of the key content both sides
+# share (paraphrases); the delegate's style sheet gives them their colours.
+REMOVED_CLASS, ADDED_CLASS, SHARED_CLASS = "removed", "added", "shared"
 
 # The annotation of a row's sentences, if any (set by the window's annotation session).
 AnnotationLookup = Callable[["CompareRow"], Any]
+# The annotations covering a row's sentences and more (a fact's): a Rollup, shown as
+# inherited when the row has none of its own.
+InheritedLookup = Callable[["CompareRow"], Any]
 
 
 class CompareRow(NamedTuple):
@@ -148,6 +151,7 @@ class ComparisonModel(ReadOnlyTableModel):
         self._explanations: dict[tuple[tuple[int, ...], tuple[int, ...]], str] = {}
         self._differs: dict[tuple[tuple[int, ...], tuple[int, ...]], bool] = {}
         self._annotation_of: AnnotationLookup | None = None
+        self._inherited_of: InheritedLookup | None = None
         self._manual: set[tuple[int, int]] = set()
 
     # --- state -----------------------------------------------------------------------
@@ -188,9 +192,11 @@ class ComparisonModel(ReadOnlyTableModel):
             self.endResetModel()
 
     def set_corpus(self, corpus: Corpus | None) -> None:
-        """New folder word weights: score explanations are worked out again."""
+        """New folder word weights: what is key content, and so the score explanations and
+        the marked text, are worked out again."""
         self._comparison = self._comparison.with_corpus(corpus)
         self._explanations.clear()
+        self._diffs.clear()
 
     def set_labels(self, label_a: str, label_b: str) -> None:
         self._labels = (label_a, label_b)
@@ -213,6 +219,16 @@ class ComparisonModel(ReadOnlyTableModel):
     def annotation(self, row: int):
         lookup = self._annotation_of
         return lookup(self._rows[row]) if lookup is not None else None
+
+    def set_inherited_lookup(self, lookup: InheritedLookup | None) -> None:
+        self._inherited_of = lookup
+        self.refresh_annotations()
+
+    def inherited(self, row: int):
+        """The roll-up of the annotations covering the row, None when nothing covers it."""
+        lookup = self._inherited_of
+        found = lookup(self._rows[row]) if lookup is not None else None
+        return found if found is not None and found.status is not None else None
 
     def is_manual(self, row: int) -> bool:
         r = self._rows[row]
@@ -250,23 +266,31 @@ class ComparisonModel(ReadOnlyTableModel):
             )
         return self._differs[key]
 
+    def key_content_of(self, r: CompareRow) -> KeyContent:
+        """What matters in a matched row: shared key content and differing values."""
+        return pair_content(self._comparison, r.a, r.b)
+
     def _diff_html(self, r: CompareRow) -> tuple[str, str]:
+        """A near-identical pair shows its word diff; a paraphrase, where a diff would mark
+        nearly every word, shows the key content both share. Differing values are marked
+        in both."""
         key = (r.a, r.b)
         if key not in self._diffs:
             text_a, text_b = self.text(r.a, "a"), self.text(r.b, "b")
-            # The comparison joins sentences by a space, the row by a line break: one
-            # character each, so the offsets hold.
-            ops = [op for op in self._comparison.word_diff(r.a, r.b) if op.kind != "equal"]
-            removed = [(op.a_start, op.a_end) for op in ops if op.kind in ("delete", "replace")]
-            added = [(op.b_start, op.b_end) for op in ops if op.kind in ("insert", "replace")]
-            found, a, b = self.discrepancies_of(r), self._alignment.a, self._alignment.b
+            # Both the comparison and key_content join sentences by a space, the row by a
+            # line break: one character each, so the offsets hold.
+            content = self.key_content_of(r)
+            if content.near_identical:
+                ops = [op for op in self._comparison.word_diff(r.a, r.b) if op.kind != "equal"]
+                marked_a = [(op.a_start, op.a_end) for op in ops if op.kind != "insert"]
+                marked_b = [(op.b_start, op.b_end) for op in ops if op.kind != "delete"]
+                class_a, class_b = REMOVED_CLASS, ADDED_CLASS
+            else:
+                marked_a, marked_b = content.a.key, content.b.key
+                class_a = class_b = SHARED_CLASS
             self._diffs[key] = (
-                layered_html(
-                    text_a, ((removed, REMOVED_CLASS), (value_spans(a, r.a, found), DIFFERS_CLASS))
-                ),
-                layered_html(
-                    text_b, ((added, ADDED_CLASS), (value_spans(b, r.b, found), DIFFERS_CLASS))
-                ),
+                layered_html(text_a, ((marked_a, class_a), (content.a.differs, DIFFERS_CLASS))),
+                layered_html(text_b, ((marked_b, class_b), (content.b.differs, DIFFERS_CLASS))),
             )
         return self._diffs[key]
 
@@ -296,19 +320,7 @@ class ComparisonModel(ReadOnlyTableModel):
 
     def _explain(self, r: CompareRow) -> str:
         score = self._alignment.matches[r.match].score
-        head = f"Score {score:.0f} of 100."
-        if confidence(score) == POSSIBLE:
-            head += (
-                f" A possible match (solid from {SOLID_SCORE:.0f}): read both sentences "
-                "before relying on it."
-            )
-        words = self._comparison.explanation(r.a, r.b)
-        words = [w for w in words if w.weight >= 0.5]  # what would read as "(0)" says nothing
-        if not words:
-            return f"{head}\nThe two share no weighted words."
-        shown = ", ".join(f"{w.word} ({w.weight:.0f})" for w in words[:EXPLAIN_WORDS])
-        more = "…" if len(words) > EXPLAIN_WORDS else ""
-        return f"{head}\nPaired because both say: {shown}{more}"
+        return plain_explanation(score, self.key_content_of(r))
 
     # --- QAbstractTableModel ---------------------------------------------------------------
     def row_count(self) -> int:
@@ -331,8 +343,10 @@ class ComparisonModel(ReadOnlyTableModel):
             label = self._labels[0 if section == self.A else 1]
             marked = "tinted red" if section == self.A else "tinted green"
             return plain_tooltip(
-                f"{label}: {article.title}\nWords {marked} and underlined are worded "
-                "differently (or missing) in the other source"
+                f"{label}: {article.title}\nIn a near word-for-word pair, words {marked} and "
+                "underlined are worded differently (or missing) in the other source. In a "
+                "paraphrase, what both say (names, rare words) is tinted blue, and a value "
+                "they state differently is bold and underlined."
             )
         if role == Qt.ItemDataRole.TextAlignmentRole and section == self.SCORE:
             return int(Qt.AlignmentFlag.AlignCenter)
@@ -377,23 +391,31 @@ class ComparisonModel(ReadOnlyTableModel):
         return None
 
     def _status_data(self, row: int, role: int):
-        """The status column: the delegate paints icon and word from ANNOTATION_ROLE."""
-        if role == ANNOTATION_ROLE:
-            return self.annotation(row)
+        """The status column: the delegate paints icon and word from ANNOTATION_ROLE; a row
+        without its own annotation shows the covering one's status, as inherited."""
         if role == KIND_ROLE:
             return self._rows[row].kind
         if role == DISCREPANCY_ROLE:
             return self.discrepancies_of(self._rows[row])
-        annotation = self.annotation(row) if role in _STATUS_ROLES else None
+        if role not in (ANNOTATION_ROLE, *_STATUS_ROLES):
+            return None
+        annotation = self.annotation(row)
+        inherited = self.inherited(row) if annotation is None else None
+        if role == ANNOTATION_ROLE:
+            return annotation if inherited is None else _deciding(inherited)
         if role == Qt.ItemDataRole.ToolTipRole:
             found = self.discrepancies_of(self._rows[row])
             lines = [f"⚠ {d.explanation}" for d in found] + ([PANEL_HINT] if found else [])
             if annotation is not None:
                 lines.insert(0, f"Marked {annotation.status.value}")
                 lines.insert(1, annotation.note or "No note (press N to write one)")
+            elif inherited is not None:
+                lines[:0] = [_inherited_line(a) for a in inherited.annotations]
             return plain_tooltip("\n".join(lines)) if lines else None
-        if annotation is not None and role == Qt.ItemDataRole.DisplayRole:
+        if annotation is not None:
             return annotation.status.value.capitalize()
+        if inherited is not None:
+            return f"{inherited.status.value.capitalize()} ({_inherited_from(inherited)})"
         return None
 
     def _tooltip(self, row: int, r: CompareRow, column: int) -> str:
@@ -413,6 +435,21 @@ class ComparisonModel(ReadOnlyTableModel):
 
 
 _STATUS_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
+
+
+def _deciding(inherited):
+    """The covering annotation whose status the row shows (the oldest with it)."""
+    return next(a for a in inherited.annotations if a.status == inherited.status)
+
+
+def _inherited_from(inherited) -> str:
+    return "fact" if all(a.fact_id for a in inherited.annotations) else "inherited"
+
+
+def _inherited_line(annotation) -> str:
+    on = "the fact" if annotation.fact_id else "sentences including these"
+    note = annotation.note or "no note"
+    return f"Marked {annotation.status.value} on {on}: {note}"
 
 
 class ComparisonFilter(KindFilter):

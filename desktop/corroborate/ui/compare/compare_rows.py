@@ -1,5 +1,7 @@
 """A comparison's rows as annotatable rows: one annotation covers the sentences of both
-sides of a row; linking two one-sided rows and rejecting a match are the pair's own."""
+sides of a row; linking two one-sided rows and rejecting a match are the pair's own.
+
+A row without its own annotation shows the ones covering it (a fact's) as inherited."""
 
 from __future__ import annotations
 
@@ -7,9 +9,12 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QToolBar
 
+from ...core.annotations.placement import SpanKey
+from ...core.annotations.rollup import Rollup
 from ...core.model import Annotation, LinkKind, Target
 from ..common.actions import ActionId
 from ..state.annotatable_rows import ANNOTATION_ACTIONS, AnnotationTarget, TabRows
+from ..state.annotation_rollups import AnnotationRollups
 from ..state.annotation_session import AnnotationSession
 from .compare_model import MATCHED, ONLY_A, ONLY_B, CompareRow
 from .compare_tab import CompareTab
@@ -23,7 +28,9 @@ class CompareRows(TabRows):
 
     def __init__(self, tab: CompareTab, session: AnnotationSession) -> None:
         super().__init__(tab, session)
+        self.rollups = AnnotationRollups.of(session)
         tab.model.set_annotation_lookup(self._annotation_of_row)
+        tab.model.set_inherited_lookup(self._inherited_by_row)
 
     # --- rows ----------------------------------------------------------------------------
     def rows(self, selected: bool) -> list[CompareRow]:
@@ -47,11 +54,18 @@ class CompareRows(TabRows):
         similarity = model.alignment.matches[row.match].score if row.match >= 0 else None
         return AnnotationTarget(self.targets(row), similarity, model.discrepancies_of(row))
 
-    def _annotation_of_row(self, row: CompareRow) -> Annotation | None:
+    def _key(self, row: CompareRow) -> SpanKey:
         a, b = self.tab.a, self.tab.b
         key = {(a.id, a.sentences[i].start, a.sentences[i].end) for i in row.a}
         key |= {(b.id, b.sentences[j].start, b.sentences[j].end) for j in row.b}
-        return self.session.find_span(frozenset(key))
+        return frozenset(key)
+
+    def _annotation_of_row(self, row: CompareRow) -> Annotation | None:
+        return self.session.find_span(self._key(row))
+
+    def _inherited_by_row(self, row: CompareRow) -> Rollup:
+        """The annotations covering the row's sentences and more (a fact's), oldest first."""
+        return self.rollups.row(self._key(row)).inherited
 
     # --- what the annotator asks -------------------------------------------------------
     def selected_targets(self) -> list[AnnotationTarget]:

@@ -13,7 +13,7 @@ from .compare_model import ComparisonModel
 from .delegates import ScoreDelegate, SentenceDelegate, StatusDelegate
 
 SCORE_COLUMN_WIDTH = 64
-STATUS_COLUMN_WIDTH = 112
+STATUS_COLUMN_WIDTH = 150  # "Unverified (fact) ✎" with its icon
 # Row heights are re-measured this long after the columns stop changing width, so
 # dragging the window edge stays smooth.
 RELAYOUT_DELAY_MS = 40

@@ -1,4 +1,9 @@
-"""Painting of comparison cells: wrapped rich text with changed words, and score bars."""
+"""Painting of comparison cells: wrapped rich text with marked words, and score bars.
+
+A near-identical pair shows its word diff (removed words red, added green, underlined);
+a paraphrase shows the key content both sides share in a calm blue tint, with nothing
+underlined. In both, differing values carry the strong mark: bold, underlined, orange.
+"""
 
 from __future__ import annotations
 
@@ -30,6 +35,7 @@ from .compare_model import (
     ONLY_B,
     REMOVED_CLASS,
     SCORE_ROLE,
+    SHARED_CLASS,
 )
 
 # Space around the text inside a cell, in pixels.
@@ -42,6 +48,10 @@ REMOVED_TINT = QColor(220, 60, 60)
 ADDED_TINT = QColor(40, 170, 70)
 WORD_TINT_ALPHA = 0.28
 ROW_TINT_ALPHA = 0.10
+# Key content both sides of a paraphrase share: a light tint only, calmer than a changed
+# word (no underline, no bold), so the differing values still stand out.
+SHARED_TINT = QColor(70, 130, 230)
+SHARED_TINT_ALPHA = 0.20
 # Values the sources disagree on: bold, underlined and more strongly tinted than a word.
 DIFFERS_TINT = QColor(235, 130, 0)
 DIFFERS_TINT_ALPHA = 0.50
@@ -67,17 +77,19 @@ def draw_row_separator(painter: QPainter, option: QStyleOptionViewItem) -> None:
 def word_style_sheet(palette: QPalette) -> str:
     removed = tint(palette, REMOVED_TINT, WORD_TINT_ALPHA).name()
     added = tint(palette, ADDED_TINT, WORD_TINT_ALPHA).name()
+    shared = tint(palette, SHARED_TINT, SHARED_TINT_ALPHA).name()
     differs = tint(palette, DIFFERS_TINT, DIFFERS_TINT_ALPHA).name()
     return (
         f"span.{REMOVED_CLASS} {{ background-color: {removed}; text-decoration: underline; }}\n"
         f"span.{ADDED_CLASS} {{ background-color: {added}; text-decoration: underline; }}\n"
+        f"span.{SHARED_CLASS} {{ background-color: {shared}; }}\n"
         f"span.{DIFFERS_CLASS} {{ background-color: {differs}; font-weight: bold; "
         "text-decoration: underline; }\n"
     )
 
 
 class SentenceDelegate(QStyledItemDelegate):
-    """Wrapped sentence text with changed words tinted and underlined.
+    """Wrapped sentence text with changed or shared words tinted (see the module).
 
     The text comes from HTML_ROLE, where the model has already escaped the article
     text: nothing an article says is ever interpreted as markup. Heights are measured on
@@ -231,7 +243,7 @@ class StatusDelegate(QStyledItemDelegate):
         self._icon_for = icon_for  # Status -> QIcon
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        width = option.fontMetrics.horizontalAdvance("Unverified ✎") + self.ICON_SIZE
+        width = option.fontMetrics.horizontalAdvance("Unverified (fact) ✎") + self.ICON_SIZE
         line = max(option.fontMetrics.height(), self.ICON_SIZE)
         # An annotated row with a discrepancy badge needs a second line for it.
         lines = 2 if index.data(ANNOTATION_ROLE) and index.data(DISCREPANCY_ROLE) else 1
@@ -283,7 +295,9 @@ class StatusDelegate(QStyledItemDelegate):
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         painter.setPen(opt.palette.color(role))
-        text = annotation.status.value.capitalize() + (" ✎" if annotation.note else "")
+        # The model's word: "Agreed", or "Agreed (fact)" when inherited from a fact.
+        word = index.data(Qt.ItemDataRole.DisplayRole) or annotation.status.value.capitalize()
+        text = word + (" ✎" if annotation.note else "")
         text_left = left + self.ICON_SIZE + self.GAP
         text_rect = opt.rect.adjusted(text_left - opt.rect.left(), CELL_MARGIN, -CELL_MARGIN, 0)
         text_rect.setHeight(line)

@@ -1,5 +1,8 @@
 """The Facts tab's facts as annotatable rows: one annotation covers the sentences of
-every source reporting the fact, and records the fact's id."""
+every source reporting the fact, and records the fact's id.
+
+A fact's Status rolls up every annotation within its sentences: its own and those of
+pairs of its mentions (core/annotations/rollup)."""
 
 from __future__ import annotations
 
@@ -7,9 +10,11 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QToolBar
 
+from ...core.annotations.rollup import Rollup, Span
 from ...core.model import Fact, Target
 from ..common.actions import ActionId
 from ..state.annotatable_rows import ANNOTATION_ACTIONS, AnnotationTarget, TabRows
+from ..state.annotation_rollups import AnnotationRollups
 from ..state.annotation_session import AnnotationSession
 from .facts_tab import FactsTab
 
@@ -23,7 +28,25 @@ class FactRows(TabRows):
 
     def __init__(self, tab: FactsTab, session: AnnotationSession) -> None:
         super().__init__(tab, session)
-        tab.model.set_annotation_lookup(lambda fact: session.find(self.targets(fact)))
+        self.rollups = AnnotationRollups.of(session)
+        tab.model.set_annotation_lookup(self.rollup)
+
+    def spans(self, fact: Fact) -> frozenset[Span]:
+        """(article id, start, end) of every sentence reporting the fact."""
+        spans: set[Span] = set()
+        model = self.tab.model
+        for article_id in fact.articles:
+            article = model.article(article_id)
+            if article is not None:
+                sentences = article.sentences
+                spans.update(
+                    (article.id, sentences[i].start, sentences[i].end)
+                    for i in fact.sentences_of(article_id)
+                )
+        return frozenset(spans)
+
+    def rollup(self, fact: Fact) -> Rollup:
+        return self.rollups.within(self.spans(fact))
 
     def targets(self, fact: Fact) -> list[Target]:
         """The sentences of every source reporting the fact, in the order of the table."""

@@ -19,8 +19,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QStyle
 
-from ...core.model import Annotation, Article, Fact, FactTable
-from ..common.icons import STATUS_TEXT, named_icon, status_icon
+from ...core.annotations.rollup import EMPTY, Rollup, contribution_lines
+from ...core.model import Article, Fact, FactTable
+from ..common.icons import named_icon, status_icon
 from ..common.kind_filter import KindFilter
 from ..common.plain import plain_tooltip
 from ..common.table_model import ReadOnlyTableModel
@@ -43,7 +44,8 @@ DIFFERING_TINT = QColor(230, 140, 20)
 DIFFERING_SHARE = 0.22
 DIFFERS_MARK = "⚠"
 
-AnnotationOfFact = Callable[[Fact], Annotation | None]
+# The annotations within a fact (its own, and pairs of its mentions), rolled up.
+AnnotationOfFact = Callable[[Fact], Rollup]
 
 
 def wording(article: Article, sentences: Sequence[int]) -> str:
@@ -162,9 +164,10 @@ class FactsModel(ReadOnlyTableModel):
     def row_of_fact(self, fact_id: str) -> int:
         return self._rows.get(fact_id, -1)
 
-    def annotation(self, row: int) -> Annotation | None:
+    def rollup(self, row: int) -> Rollup:
+        """The annotations within the fact's sentences and their rolled-up status."""
         lookup = self._annotation_of
-        return lookup(self.fact(row)) if lookup is not None else None
+        return lookup(self.fact(row)) if lookup is not None else EMPTY
 
     # --- QAbstractTableModel -----------------------------------------------------------
     def row_count(self) -> int:
@@ -244,12 +247,7 @@ class FactsModel(ReadOnlyTableModel):
             return lambda fact: (len(fact.discrepancies), int(fact.exclusive))
         if column == self.STATUS:
             lookup = self._annotation_of
-
-            def status(fact: Fact) -> str:
-                annotation = lookup(fact) if lookup is not None else None
-                return annotation.status.value if annotation else ""
-
-            return status
+            return lambda fact: _status_sort_key(lookup(fact) if lookup else EMPTY)
         article = self.article_of_column(column)
         assert article is not None
         return lambda fact: self._wording(fact, article)
@@ -312,19 +310,26 @@ class FactsModel(ReadOnlyTableModel):
     def _status_data(self, row: int, role: int):
         if role not in _STATUS_ROLES:
             return None
-        annotation = self.annotation(row)
+        rollup = self.rollup(row)
         if role == SORT_ROLE:
-            return annotation.status.value if annotation else ""
-        if annotation is None:
+            return _status_sort_key(rollup)
+        if rollup.status is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return STATUS_TEXT[annotation.status] + (" ✎" if annotation.note else "")
+            return rollup.summary() + (" ✎" if rollup.noted else "")
         if role == Qt.ItemDataRole.DecorationRole:
-            return status_icon(annotation.status)
+            return status_icon(rollup.status)
         if role == Qt.ItemDataRole.ToolTipRole:
-            note = annotation.note or "No note (press N to write one)"
-            return plain_tooltip(f"Marked {annotation.status.value}\n{note}")
+            return plain_tooltip(self._status_tooltip(rollup))
         return None
+
+    def _status_tooltip(self, rollup: Rollup) -> str:
+        """Each annotation within the fact: whose sentences, its status, its note."""
+        if len(rollup.annotations) == 1 and rollup.annotations[0].fact_id is not None:
+            only = rollup.annotations[0]
+            return f"Marked {only.status.value}\n{only.note or 'No note (press N to write one)'}"
+        heading = f"{rollup.summary()}: rolled up from {len(rollup.annotations)} annotations"
+        return "\n".join([heading, *contribution_lines(rollup.annotations, self.label)])
 
     def _source_data(self, fact: Fact, article: Article, role: int):
         sentences = fact.sentences_of(article.id)
@@ -357,6 +362,13 @@ class FactsModel(ReadOnlyTableModel):
     @staticmethod
     def _differences(fact: Fact, article: Article):
         return [d for d in fact.discrepancies if article.id in (d.a.article, d.b.article)]
+
+
+def _status_sort_key(rollup: Rollup) -> str:
+    """By status word, then by how many annotations decide it."""
+    if rollup.status is None:
+        return ""
+    return f"{rollup.status.value} {len(rollup.annotations):06d}"
 
 
 _STATUS_ROLES = (
