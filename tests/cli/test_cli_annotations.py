@@ -151,7 +151,7 @@ def good_items(count):
 def test_a_file_with_bad_items_imports_the_rest_and_lists_each_bad_one(tmp_path, cli):
     first, second = good_items(2)
     huge = good_items(1)[0]
-    huge["target"][0]["selector"][1]["start"] = 10**30
+    huge["target"][0]["corroborate:start"] = 10**30
     path = write_items(tmp_path / "mixed.json", [first, huge, "junk", second])
     code, out, err = cli("annotations", "import", str(path))
     assert code == 0, "some items were imported: that is a success"

@@ -10,7 +10,8 @@ import json
 from tests.cli.test_cli_load import run_cli
 from tests.conftest import SEEDS
 
-ARTICLE_KEYS = {"id", "path", "title", "source", "source_read", "format", "text", "sentences"}
+ARTICLE_KEYS = {"id", "path", "title", "source", "source_read", "format", "text", "sentences",
+                "published", "byline", "url"}  # fmt: skip
 SIDE_KEYS = {"article", "sentence", "start", "end", "value"}
 
 

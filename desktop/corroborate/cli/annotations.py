@@ -1,13 +1,15 @@
 """`corroborate-cli annotations export|import`: annotations to CSV or JSON and back.
 
-    annotations export [FOLDER] --csv OUT [--status S] [--bom]
+    annotations export [FOLDER] --csv OUT [--status S] [--bom]   (OUT.xlsx: a workbook)
     annotations export [FOLDER] --json OUT [--status S]
-    annotations import FILE.json
+    annotations import FILE.json [--folder FOLDER]
 
 Both use the annotation store in the user data folder (CORROBORATE_DATA_DIR overrides
 it). With FOLDER, only annotations on the articles in that folder are exported, found
 by content like the window finds them (so a moved or edited file still counts), and
-their offsets and file names are those of the files as they are now.
+their offsets and file names are those of the files as they are now. On import, the
+targets of other tools' annotations are matched to the articles in FOLDER, by file
+address or by quote; unmatched ones are kept and listed as not found in the window.
 """
 
 from __future__ import annotations
@@ -18,8 +20,9 @@ import sys
 from dataclasses import asdict
 
 from ..core.annotations.anchoring import annotations_on
-from ..core.annotations.export import STATUS_FILTERS, selected, write_csv, write_json
+from ..core.annotations.export import STATUS_FILTERS, selected, write_json
 from ..core.annotations.importing import AnnotationFormatError, read_json
+from ..core.annotations.spreadsheet import write_spreadsheet
 from ..core.annotations.store import Store, StoreUnavailable, default_path
 from ..core.ingest.loading import load_paths
 from ..core.model import Annotation
@@ -39,7 +42,7 @@ def _export(args: argparse.Namespace) -> int:
     target = args.csv or args.json
     try:
         if args.csv:
-            rows = write_csv(args.csv, chosen, status=args.status, bom=args.bom)
+            rows = write_spreadsheet(args.csv, chosen, status=args.status, bom=args.bom)
             summary = {"written": target, "annotations": len(selected(chosen, args.status))}
             summary["rows"] = rows
         else:
@@ -55,7 +58,8 @@ def _export(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     """Exit 0 when something was read (or the file holds no items), 1 when nothing was."""
     try:
-        parsed = read_json(args.file)  # before the store, so its errors are the file's own
+        articles = load_paths([args.folder]).articles if args.folder else ()
+        parsed = read_json(args.file, articles)  # before the store: its errors are the file's
     except AnnotationFormatError as exc:
         print(f"could not read {args.file}: {exc}", file=sys.stderr)
         return 1
@@ -91,7 +95,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         "folder", nargs="?", metavar="FOLDER", help="only annotations on articles in this folder"
     )
     out = export.add_mutually_exclusive_group(required=True)
-    out.add_argument("--csv", metavar="OUT", help="write CSV (one row per sentence pair)")
+    out.add_argument(
+        "--csv",
+        metavar="OUT",
+        help="write CSV, or an Excel workbook when OUT ends in .xlsx (one row per pair of sources)",
+    )
     out.add_argument("--json", metavar="OUT", help="write W3C Web Annotation JSON")
     export.add_argument(
         "--status", choices=STATUS_FILTERS, default="all", help="only annotations with this status"
@@ -103,4 +111,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     imp = actions.add_parser("import", help="merge a W3C Web Annotation JSON file")
     imp.add_argument("file", metavar="FILE.json")
+    imp.add_argument(
+        "--folder", metavar="FOLDER", help="match other tools' targets to the articles here"
+    )
     imp.set_defaults(func=_import)

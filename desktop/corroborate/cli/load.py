@@ -3,6 +3,11 @@
 Every command reads articles as the window does: paths made absolute (so exports name
 the same files the window's do), and each source under the name given to it in the
 window (`source`; `source_read` is what the file itself gave).
+
+A web address (`https://…`) among the paths is fetched and saved as an `.html` file into
+`--save-to` (the current folder unless told), then read like the other files, so its
+annotations stay tied to a file. One that cannot be fetched is said on stderr and listed
+under "problems", and the command exits 1 once everything else is printed.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from ..core.annotations.store import Store, StoreUnavailable
+from ..core.ingest.fetching import FetchFailed, fetch_page, is_web_address, save_page
 from ..core.ingest.loading import LoadResult, load_paths
 from ..core.model import Article
 
@@ -43,6 +49,9 @@ def article_json(article: Article, labels: Mapping[str, str] | None = None) -> d
         "source": (labels or {}).get(article.id, article.source),
         "source_read": article.source,
         "format": article.format,
+        "published": article.published,
+        "byline": article.byline,
+        "url": article.url,
         "text": article.text,
         "sentences": [
             {"index": s.index, "start": s.start, "end": s.end, "text": s.text}
@@ -70,24 +79,54 @@ def print_json(payload: dict) -> None:
         sys.stdout.flush()
 
 
+def fetched_paths(arguments: Sequence[str], save_to: str) -> tuple[list[str], list[dict]]:
+    """The arguments as paths, each web address fetched and saved into `save_to` first;
+    and the addresses that could not be fetched, with why."""
+    paths: list[str] = []
+    failures: list[dict] = []
+    for argument in arguments:
+        if not is_web_address(argument):
+            paths.append(argument)
+            continue
+        try:
+            page = fetch_page(argument)
+            Path(save_to).mkdir(parents=True, exist_ok=True)
+            saved = save_page(page, save_to)
+        except FetchFailed as exc:
+            print(f"corroborate-cli load: {argument}: {exc}", file=sys.stderr)
+            failures.append({"path": argument, "reason": str(exc)})
+            continue
+        print(f"corroborate-cli load: {argument} saved as {saved}", file=sys.stderr)
+        paths.append(str(saved))
+    return paths, failures
+
+
 def _run(args: argparse.Namespace) -> int:
-    result = load_articles(args.paths)
+    paths, failures = fetched_paths(args.paths, args.save_to)
+    result = load_articles(paths)
     labels = stored_labels("load")
     print_json(
         {
             "articles": [article_json(a, labels) for a in result.articles],
-            "problems": [
-                {"path": p.path, "reason": p.reason} for p in result.problems if not p.skipped
-            ],
+            "problems": failures
+            + [{"path": p.path, "reason": p.reason} for p in result.problems if not p.skipped],
             "skipped": [{"path": p.path, "reason": p.reason} for p in result.problems if p.skipped],
         }
     )
-    return 0
+    return 1 if failures else 0
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "load", help="read articles and print them with their sentences as JSON"
     )
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    parser.add_argument(
+        "paths", nargs="+", metavar="PATH", help="article files, folders or web addresses"
+    )
+    parser.add_argument(
+        "--save-to",
+        metavar="FOLDER",
+        default=".",
+        help="where web pages are saved before reading (default: the current folder)",
+    )
     parser.set_defaults(func=_run)

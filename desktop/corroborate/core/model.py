@@ -24,6 +24,10 @@ class Article:
     format: str
     text: str
     sentences: tuple[Sentence, ...] = field(default=(), repr=False)
+    # What the file says about the article (core/ingest/metadata.py); None when it does not.
+    published: str | None = None  # ISO 8601 date, or datetime with its offset when given
+    byline: str | None = None  # the people who wrote it; never the outlet
+    url: str | None = None  # the canonical address
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +133,10 @@ class Annotation:
     similarity: float | None = None  # score of the pair when the annotation was made
     discrepancy: str = ""  # explanation of a flagged difference, if there was one
     fact_id: str | None = None
+    # A JSON object: what an imported Web Annotation of another tool held beyond these
+    # fields (its motivation, creator, tag bodies, target sources and selectors as
+    # written), so exporting it again gives them back unchanged. "" for our own.
+    extras: str = ""
 
     @property
     def kind(self) -> AnnotationKind:

@@ -43,6 +43,7 @@ from .compare.comparisons import Comparisons
 from .facts.corroboration import Corroboration
 from .menus import MENUS, RECENT_FOLDERS, SEPARATOR
 from .reading.article_tabs import ArticleTabs
+from .sources.article_intake import ArticleIntake
 from .sources.source_views import SourcesPanel, problems_view
 from .state.part_services import PartServices
 from .state.sources_model import SourcesModel
@@ -64,6 +65,7 @@ class Parts(NamedTuple):
     annotator: Annotator
     corroboration: Corroboration
     report_export: ReportExport
+    article_intake: ArticleIntake
 
     def status_widgets(self) -> list[QWidget]:
         return [widget for part in self for widget in part.status_widgets]
@@ -79,8 +81,8 @@ def build_parts(
     annotator = Annotator(services, corroboration.show_fact, comparisons.show_sentences)
     comparisons.rows_opened.connect(annotator.attach)
     corroboration.rows_opened.connect(annotator.attach)
-    files = AnnotationFiles(services)
-    return Parts(comparisons, files, annotator, corroboration, ReportExport(services))
+    files, intake = AnnotationFiles(services), ArticleIntake(services)
+    return Parts(comparisons, files, annotator, corroboration, ReportExport(services), intake)
 
 
 class MainWindow(QMainWindow):
@@ -109,6 +111,7 @@ class MainWindow(QMainWindow):
             self.annotator,
             self.corroboration,
             self.report_export,
+            self.article_intake,
         ) = self.parts
         self.finder = Finder(actions, self.tab_host, [self.annotator.list_panel])
         self._connect_workspace()

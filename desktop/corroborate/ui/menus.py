@@ -15,6 +15,7 @@ MENUS: tuple[tuple[str, tuple[ActionId | str | None, ...]], ...] = (
         (
             ActionId.OPEN_FOLDER,
             ActionId.ADD_FILES,
+            ActionId.OPEN_URL,
             RECENT_FOLDERS,
             SEPARATOR,
             ActionId.EXPORT_ANNOTATIONS,
@@ -31,6 +32,8 @@ MENUS: tuple[tuple[str, tuple[ActionId | str | None, ...]], ...] = (
         (
             ActionId.UNDO,
             ActionId.REDO,
+            SEPARATOR,
+            ActionId.PASTE_ARTICLE,
             SEPARATOR,
             ActionId.FIND,
             ActionId.FIND_NEXT,

@@ -37,8 +37,13 @@ def good(n, note=""):
 
 
 def item(n, note=""):
-    """A good annotation as the JSON dict a file holds, ready to be damaged."""
-    return web_annotation(good(n, note))
+    """A good annotation as the JSON dict a file holds, ready to be damaged: its offsets
+    in a position selector, as another tool writes them."""
+    entry = web_annotation(good(n, note))
+    for t in entry["target"]:
+        start, end = t.pop("corroborate:start"), t.pop("corroborate:end")
+        t["selector"].append({"type": "TextPositionSelector", "start": start, "end": end})
+    return entry
 
 
 def position(entry, target_number=0):
@@ -246,7 +251,7 @@ def test_a_bad_newer_copy_leaves_the_stored_annotation_as_it_was(tmp_path):
         theirs = web_annotation(mine)
         theirs.update(modified="2099-01-01T00:00:00Z")
         theirs["body"][1]["value"] = "theirs"
-        position(theirs).update(start=10**30)
+        theirs["target"][0]["corroborate:start"] = 10**30
         report = import_json(store, write_items(tmp_path / "bad-copy.json", [theirs, item(2)]))
         assert (report.added, report.updated) == (1, 0)
         assert store.get(mine.id) == mine

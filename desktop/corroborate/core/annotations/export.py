@@ -1,17 +1,7 @@
 """Annotations out to CSV and W3C Web Annotation JSON (core/annotations/importing reads it back).
 
-CSV (RFC 4180 via the csv module, UTF-8, optional BOM so Excel detects the encoding)
-has one row per annotation with the columns in CSV_COLUMNS:
-
-- a single-sentence annotation leaves the *_b columns empty;
-- a pair fills a and b;
-- an annotation over more than two sentences (a fact, or one sentence matched to
-  several) gets one row per extra sentence, each pairing the first target (a) with
-  that sentence (b); the annotation columns repeat on every row.
-
-Text cells that start with = + - @, a tab or a carriage return get a leading
-apostrophe, so a spreadsheet shows them as text instead of running them as formulas
-(OWASP CSV injection). Offsets and the similarity score are numbers and never start so.
+The CSV part lives in core/annotations/table_rows (the rows) and spreadsheet (CSV and
+.xlsx writers); its names are imported here too, for the callers that look for them.
 
 Files are written atomically (`core/files.write_atomically`): if anything fails the
 previous file is untouched and no temporary file is left behind.
@@ -19,112 +9,49 @@ previous file is untouched and no temporary file is left behind.
 
 from __future__ import annotations
 
-import csv
 import json
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
+from uuid import uuid4
 
 from ..files import write_atomically
-from ..model import Annotation, Status, Target
-
-CSV_COLUMNS = (
-    "annotation_id", "status", "note",
-    "source_a", "title_a", "file_a", "sentence_a", "start_a", "end_a",
-    "source_b", "title_b", "file_b", "sentence_b", "start_b", "end_b",
-    "similarity", "discrepancy", "created", "modified",
-)  # fmt: skip
-STATUS_FILTERS = ("all", *(s.value for s in Status))
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from ..model import Annotation, Target
+from .file_offsets import FileTexts
+from .spreadsheet import write_csv as write_csv
+from .table_rows import CSV_COLUMNS as CSV_COLUMNS
+from .table_rows import FORMULA_STARTS as FORMULA_STARTS
+from .table_rows import STATUS_FILTERS as STATUS_FILTERS
+from .table_rows import csv_rows as csv_rows
+from .table_rows import neutralise as neutralise
+from .table_rows import selected as selected
+from .w3c_foreign import EXT, note_body, status_body, with_foreign_members
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
-# Extension properties are absolute IRIs in their own scheme, so they survive JSON-LD
-# processing with the plain Web Annotation context.
-EXT = "corroborate:"
-
-
-# --- CSV ----------------------------------------------------------------------------
-
-
-def neutralise(cell: str) -> str:
-    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
-
-
-def selected(annotations: Iterable[Annotation], status: str = "all") -> list[Annotation]:
-    if status not in STATUS_FILTERS:
-        raise ValueError(f"unknown status {status!r}; use one of {', '.join(STATUS_FILTERS)}")
-    return [a for a in annotations if status == "all" or a.status.value == status]
-
-
-def csv_rows(annotations: Iterable[Annotation]) -> Iterator[list[str]]:
-    """Data rows (no header) in CSV_COLUMNS order, cells neutralised."""
-    for a in annotations:
-        first = a.targets[0] if a.targets else None
-        for other in a.targets[1:] or [None]:
-            yield [
-                neutralise(a.id),
-                a.status.value,
-                neutralise(a.note),
-                *_target_cells(first),
-                *_target_cells(other),
-                "" if a.similarity is None else f"{a.similarity:g}",
-                neutralise(a.discrepancy),
-                neutralise(a.created),
-                neutralise(a.modified),
-            ]
-
-
-def _target_cells(t: Target | None) -> list[str]:
-    if t is None:
-        return [""] * 6
-    text_cells = (t.source, t.title, t.path, t.exact)
-    return [*(neutralise(c) for c in text_cells), str(t.start), str(t.end)]
-
-
-def write_csv(
-    path: str | os.PathLike[str],
-    annotations: Iterable[Annotation],
-    status: str = "all",
-    bom: bool = False,
-) -> int:
-    """Write the CSV atomically; returns the number of data rows."""
-    chosen = selected(annotations, status)
-    rows = list(csv_rows(chosen))
-
-    def write(out: TextIO) -> None:
-        writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180 line ends
-        writer.writerow(CSV_COLUMNS)
-        writer.writerows(rows)
-
-    write_atomically(path, write, encoding="utf-8-sig" if bom else "utf-8")
-    return len(rows)
 
 
 # --- W3C Web Annotation JSON ----------------------------------------------------------
 
 
-def web_annotation(a: Annotation) -> dict[str, Any]:
-    body: list[dict[str, Any]] = [
-        {"type": "TextualBody", "purpose": "assessing", "value": a.status.value}
-    ]
+def web_id(annotation_id: str) -> str:
+    """Our UUIDs as `urn:uuid:` IRIs; an imported annotation's IRI exactly as it came."""
+    return annotation_id if ":" in annotation_id else f"urn:uuid:{annotation_id}"
+
+
+def web_annotation(a: Annotation, files: FileTexts | None = None) -> dict[str, Any]:
+    body = [status_body(a.status)]
     if a.note:
-        body.append(
-            {
-                "type": "TextualBody",
-                "purpose": "commenting",
-                "value": a.note,
-                "format": "text/plain",
-            }
-        )
+        body.append(note_body(a.note))
+    files = files if files is not None else FileTexts()
     item: dict[str, Any] = {
-        "id": f"urn:uuid:{a.id}",
+        "id": web_id(a.id),
         "type": "Annotation",
         "motivation": "assessing",
         "created": a.created,
         "modified": a.modified,
         "body": body,
-        "target": [_web_target(t) for t in a.targets],
+        "target": [_web_target(t, files) for t in a.targets],
     }
     if a.similarity is not None:
         item[EXT + "similarity"] = a.similarity
@@ -132,36 +59,52 @@ def web_annotation(a: Annotation) -> dict[str, Any]:
         item[EXT + "discrepancy"] = a.discrepancy
     if a.fact_id is not None:
         item[EXT + "factId"] = a.fact_id
-    return item
+    return with_foreign_members(item, a)
 
 
-def _web_target(t: Target) -> dict[str, Any]:
+def _web_target(t: Target, files: FileTexts) -> dict[str, Any]:
     path = Path(t.path)
+    selectors: list[dict[str, Any]] = [
+        {"type": "TextQuoteSelector", "exact": t.exact, "prefix": t.prefix, "suffix": t.suffix}
+    ]
+    # A position counts the file's own characters, so it is given only where the file
+    # is at hand and holds the quote there (core/annotations/file_offsets).
+    text = files.get(t.path) if path.is_absolute() else None
+    span = text.to_file(t.start, t.end, t.exact) if text is not None else None
+    if span is not None:
+        selectors.append({"type": "TextPositionSelector", "start": span[0], "end": span[1]})
     return {
         "type": "SpecificResource",
         "source": path.as_uri() if path.is_absolute() else f"urn:corroborate:article:{t.article}",
-        "selector": [
-            {"type": "TextQuoteSelector", "exact": t.exact, "prefix": t.prefix, "suffix": t.suffix},
-            {"type": "TextPositionSelector", "start": t.start, "end": t.end},
-        ],
+        "selector": selectors,
         EXT + "article": t.article,
         EXT + "label": t.source,
         EXT + "title": t.title,
         EXT + "path": t.path,
+        # The app's own offsets (normalised text), for reading its exports back exactly.
+        EXT + "start": t.start,
+        EXT + "end": t.end,
     }
 
 
 def web_annotation_collection(annotations: Sequence[Annotation]) -> dict[str, Any]:
+    """One collection with every annotation on its one page (Web Annotation Protocol 4.2)."""
+    collection_id, page_id = f"urn:uuid:{uuid4()}", f"urn:uuid:{uuid4()}"
+    files = FileTexts()
     return {
         "@context": ANNO_CONTEXT,
+        "id": collection_id,
         "type": "AnnotationCollection",
         "label": "Corroborate annotations",
         "total": len(annotations),
         "first": {
+            "id": page_id,
             "type": "AnnotationPage",
+            "partOf": collection_id,
             "startIndex": 0,
-            "items": [web_annotation(a) for a in annotations],
+            "items": [web_annotation(a, files) for a in annotations],
         },
+        "last": page_id,
     }
 
 

@@ -7,10 +7,15 @@ larger than MAX_FILE_BYTES, not UTF-8 JSON, nested too deeply, or not annotation
 Otherwise each item is checked on its own. The good ones are merged in one store
 transaction, so the import stays one undo step; each bad one becomes an ItemProblem
 with its 1-based position in the file, and nothing already stored changes because of
-it. An item is bad when it lacks an id, a status or a target, when an offset is not a
-whole number from 0 to MAX_OFFSET (true and false are not numbers), when a target ends
-before it starts, or when `created` or `modified` is not an ISO 8601 date (the merge
-compares them).
+it. An item is bad when it lacks an id or a quoted target (a TextQuoteSelector), when
+its assessing body holds no status of ours, when an offset is not a whole number from 0
+to MAX_OFFSET (true and false are not numbers), when a target ends before it starts, or
+when `created` or `modified` is not an ISO 8601 date (the merge compares them).
+
+Any other W3C annotation is welcome (core/annotations/w3c_foreign keeps what it holds
+beyond our fields): one without an assessing body is unverified; its first textual body
+(or `bodyValue`) is the note. A position it gives counts the file's own characters and is
+turned into the app's offsets when the file is at hand (core/annotations/file_offsets).
 
 Lone UTF-16 surrogates ("\\ud800" in the JSON), which neither SQLite nor a UTF-8 file
 can hold, are repaired rather than refused: they become U+FFFD in every text field.
@@ -23,13 +28,16 @@ import math
 import os
 import re
 import stat
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from ..model import Annotation, Status, Target
-from .export import EXT
+from ..model import Anchoring, Annotation, Article, Status, Target
+from .anchoring import anchor_in, reanchor
+from .file_offsets import FileTexts, local_path
 from .store import MergeResult, Store, now_iso
+from .w3c_foreign import EXT, as_list, has_type, kept_extras
 
 # Far above any real annotation file (2,000 annotations take about 4 MB); refused unread.
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -95,21 +103,26 @@ class ParsedFile:
         return ImportReport(len(self.annotations), merged, self.problems)
 
 
-def import_json(store: Store, path: str | os.PathLike[str]) -> ImportReport:
+def import_json(
+    store: Store, path: str | os.PathLike[str], articles: Sequence[Article] = ()
+) -> ImportReport:
     """Merge the file's good items into the store and report the bad ones.
 
     Keyed on the annotation id, so importing a file twice adds nothing; an annotation
     already in the store is replaced only when the file's `modified` is newer.
     """
-    return read_json(path).merge_into(store)
+    return read_json(path, articles).merge_into(store)
 
 
-def read_json(path: str | os.PathLike[str]) -> ParsedFile:
+def read_json(path: str | os.PathLike[str], articles: Sequence[Article] = ()) -> ParsedFile:
+    """The file's annotations; targets of other tools are matched to `articles` (the
+    loaded ones) by file address, else by quote, and kept as they are when neither fits."""
     annotations: list[Annotation] = []
     problems: list[ItemProblem] = []
+    files = FileTexts()
     for index, item in enumerate(_items(_load(path)), start=1):
         try:
-            annotations.append(parse_annotation(item))
+            annotations.append(parse_annotation(item, articles, files))
         except ItemError as exc:
             problems.append(ItemProblem(index, _item_id(item), str(exc)))
         except (TypeError, ValueError, KeyError, AttributeError, RecursionError):
@@ -172,19 +185,19 @@ def _items(data: Any) -> list[Any]:
     if not isinstance(data, dict):
         raise AnnotationFormatError("expected an annotation, a list, a page or a collection.")
     kind = data.get("type")
-    if kind == "AnnotationCollection":
+    if has_type(kind, "AnnotationCollection"):
         items: list[Any] = []
         page = data.get("first")
         while isinstance(page, dict):  # pages embedded one after another
             items += _items(page)
             page = page.get("next")
         return items
-    if kind == "AnnotationPage":
+    if has_type(kind, "AnnotationPage"):
         items = data.get("items", [])
         if not isinstance(items, list):
             raise AnnotationFormatError("an AnnotationPage whose items are not a list.")
         return items
-    if kind == "Annotation":
+    if has_type(kind, "Annotation"):
         return [data]
     if kind is None:
         raise AnnotationFormatError("expected an annotation, but the JSON object has no type.")
@@ -194,25 +207,25 @@ def _items(data: Any) -> list[Any]:
 # --- one item ----------------------------------------------------------------------------
 
 
-def parse_annotation(item: Any) -> Annotation:
-    """The annotation an item of the file describes; ItemError says what is wrong."""
-    if not isinstance(item, dict) or item.get("type") != "Annotation":
+def parse_annotation(
+    item: Any, articles: Sequence[Article] = (), files: FileTexts | None = None
+) -> Annotation:
+    """The annotation an item of the file describes; ItemError says what is wrong.
+
+    Any W3C annotation with a quoted target will do: one without an `assessing` body
+    (commenting, highlighting, tagging, ...) has not been judged and is unverified.
+    """
+    if not isinstance(item, dict) or not has_type(item.get("type"), "Annotation"):
         raise ItemError("it is not a Web Annotation.")
     raw_id = _text(item.get("id") or "")
     if not raw_id:
         raise ItemError("it has no id.")
-    bodies = item.get("body", [])
-    bodies = bodies if isinstance(bodies, list) else [bodies]
-    status = note = None
-    for body in bodies:
-        if isinstance(body, dict) and body.get("purpose") == "assessing":
-            status = body.get("value")
-        elif isinstance(body, dict) and body.get("purpose") == "commenting":
-            note = body.get("value")
-    if not isinstance(status, str) or status not in _STATUSES:
-        raise ItemError("it has no status agreed, disputed or unverified.")
-    targets = item.get("target", [])
-    targets = targets if isinstance(targets, list) else [targets]
+    status, status_at, note, note_at = _read_bodies(as_list(item.get("body")))
+    body_value = item.get("bodyValue")
+    from_body_value = "body" not in item and isinstance(body_value, str)
+    if from_body_value:
+        note = body_value
+    targets = as_list(item.get("target"))
     if not targets:
         raise ItemError("it has no target.")
     similarity = item.get(EXT + "similarity")
@@ -222,49 +235,127 @@ def parse_annotation(item: Any) -> Annotation:
     created = _date(item.get("created"), "created") or stamp
     modified = _date(item.get("modified"), "modified") or created
     fact_id = item.get(EXT + "factId")
+    files = files if files is not None else FileTexts()
     return Annotation(
         id=raw_id.removeprefix("urn:uuid:"),
-        status=Status(status),
+        status=status,
         note=_text(note or ""),
         created=created,
         modified=modified,
-        targets=tuple(_parse_target(t, n) for n, t in enumerate(targets, start=1)),
+        targets=tuple(_parse_target(t, n, articles, files) for n, t in enumerate(targets, start=1)),
         similarity=None if similarity is None else float(similarity),
         discrepancy=_text(item.get(EXT + "discrepancy") or ""),
         fact_id=None if fact_id is None else _text(fact_id),
+        extras=_text(kept_extras(item, note_at, status_at, from_body_value)),
     )
 
 
-def _parse_target(raw: Any, number: int) -> Target:
+# Bodies that say something about the text, read as the note; tags and links are kept
+# as they are (core/annotations/w3c_foreign) but are no note.
+_NOTE_PURPOSES = frozenset({None, "commenting", "describing", "replying", "questioning", "editing"})
+
+
+def _read_bodies(bodies: list[Any]) -> tuple[Status, int | None, str | None, int | None]:
+    """(status, where its body is, note, where its body is) among the item's bodies."""
+    status, status_at, note, note_at = Status.UNVERIFIED, None, None, None
+    for at, body in enumerate(bodies):
+        if not isinstance(body, dict):
+            continue  # a body given by its IRI: kept, nothing to read
+        purpose = body.get("purpose")
+        if purpose == "assessing" and status_at is None:
+            value = body.get("value")
+            if not isinstance(value, str):
+                raise ItemError("its assessing body has no status agreed, disputed or unverified.")
+            if value in _STATUSES:
+                status, status_at = Status(value), at
+            # Another tool's verdict ("inaccurate"): kept as it is, no status of ours.
+        elif note_at is None and isinstance(body.get("value"), str) and _is_note(purpose):
+            note, note_at = body["value"], at
+    return status, status_at, note, note_at
+
+
+def _is_note(purpose: Any) -> bool:
+    return isinstance(purpose, str | None) and purpose in _NOTE_PURPOSES
+
+
+def _parse_target(raw: Any, number: int, articles: Sequence[Article], files: FileTexts) -> Target:
     where = f"its target {number}"
     if not isinstance(raw, dict):
         raise ItemError(f"{where} has no selectors.")
-    selectors = raw.get("selector", [])
-    selectors = selectors if isinstance(selectors, list) else [selectors]
-    by_type = {
-        s["type"]: s for s in selectors if isinstance(s, dict) and isinstance(s.get("type"), str)
-    }
+    by_type: dict[str, dict[str, Any]] = {}
+    for selector in as_list(raw.get("selector")):
+        if isinstance(selector, dict):
+            for kind in as_list(selector.get("type")):
+                if isinstance(kind, str):
+                    by_type.setdefault(kind, selector)
     quote = by_type.get("TextQuoteSelector")
     if quote is None or not isinstance(quote.get("exact"), str):
         raise ItemError(f"{where} has no TextQuoteSelector.")
     exact = _text(quote["exact"])
-    position = by_type.get("TextPositionSelector", {})
-    start = _offset(position.get("start", 0), where, "start")
-    end = _offset(position.get("end", start + len(exact)), where, "end")
-    if end < start:
-        raise ItemError(f"{where} ends before it starts.")
     source = raw.get("source", "")
-    return Target(
+    source = source if isinstance(source, str) else ""
+    ours = EXT + "article" in raw
+    file_path = "" if ours else local_path(source)
+    start, end = _offsets(raw, by_type.get("TextPositionSelector"), exact, where)
+    if EXT + "start" not in raw and "TextPositionSelector" in by_type:
+        text = files.get(file_path) if file_path else None
+        if text is not None:  # the position counts the file's characters; ours do not
+            start, end = text.from_file(start, end)
+    target = Target(
         article=_text(raw.get(EXT + "article", "")),
         source=_text(raw.get(EXT + "label", "")),
         title=_text(raw.get(EXT + "title", "")),
-        path=_text(raw.get(EXT + "path", source if isinstance(source, str) else "")),
+        path=_text(raw.get(EXT + "path", file_path or source)),
         start=start,
         end=end,
         exact=exact,
         prefix=_text(quote.get("prefix", "")),
         suffix=_text(quote.get("suffix", "")),
     )
+    return target if ours else _matched(target, file_path, articles)
+
+
+def _offsets(
+    raw: dict[str, Any], position: dict[str, Any] | None, exact: str, where: str
+) -> tuple[int, int]:
+    """Our own offsets when written, else the position selector's, else a guess. A
+    position selector is checked even when ours are used, so a damaged one is told."""
+    span = 0, len(exact)
+    if position is not None:
+        span = _span(position, "start", "end", exact, where)
+    if EXT + "start" in raw:
+        span = _span(raw, EXT + "start", EXT + "end", exact, where)
+    return span
+
+
+def _span(
+    holder: dict[str, Any], start_key: str, end_key: str, exact: str, where: str
+) -> tuple[int, int]:
+    start = _offset(holder.get(start_key, 0), where, "start")
+    end = _offset(holder.get(end_key, start + len(exact)), where, "end")
+    if end < start:
+        raise ItemError(f"{where} ends before it starts.")
+    return start, end
+
+
+def _matched(target: Target, file_path: str, articles: Sequence[Article]) -> Target:
+    """A target of another tool placed in the loaded article it quotes, when there is one:
+    the article at its file address, else one holding the quote. Unplaced, it is kept
+    as it is and listed among the orphans."""
+    if not articles:
+        return target
+    if file_path:
+        wanted = os.path.normcase(os.path.abspath(file_path))
+        for article in articles:
+            if os.path.normcase(os.path.abspath(article.path)) == wanted:
+                anchor = anchor_in(target, article)
+                if anchor.placed is not None:
+                    return replace(anchor.placed, source=article.source)
+    anchor = reanchor(target, articles, fuzzy_everywhere=False)
+    if anchor.how == Anchoring.ORPHAN or anchor.placed is None:
+        return target
+    labels = {a.id: a.source for a in articles}
+    return replace(anchor.placed, source=labels.get(anchor.placed.article, ""))
 
 
 def _offset(value: Any, where: str, which: str) -> int:

@@ -74,9 +74,18 @@ def _create_v1(conn: sqlite3.Connection) -> None:
             conn.execute(statement)
 
 
+def _add_extras_v2(conn: sqlite3.Connection) -> None:
+    """Annotation.extras: the JSON an imported foreign Web Annotation keeps for export."""
+    conn.execute("ALTER TABLE annotations ADD COLUMN extras TEXT NOT NULL DEFAULT ''")
+
+
 # Index i brings a file from version i to version i + 1. Append, never edit or reorder:
 # files written by released versions replay the tail of this list when opened.
-MIGRATIONS: tuple[Migration, ...] = (_create_v1,)
+MIGRATIONS: tuple[Migration, ...] = (_create_v1, _add_extras_v2)
+ANNOTATION_COLUMNS = (
+    "id", "status", "note", "created", "modified", "similarity", "discrepancy", "fact_id",
+    "extras",
+)  # fmt: skip
 
 
 def tables_of(conn: sqlite3.Connection) -> set[str]:
@@ -100,8 +109,11 @@ def expected_tables(migrations: Sequence[Migration]) -> set[str]:
 
 
 def insert_annotation(conn: sqlite3.Connection, a: Annotation) -> None:
+    # Columns named: a file migrated from version 1 has `extras` last, as a new one does,
+    # but naming them keeps any later ALTER TABLE from shifting the values.
+    columns = ", ".join(ANNOTATION_COLUMNS)
     conn.execute(
-        "INSERT INTO annotations VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        f"INSERT INTO annotations ({columns}) VALUES ({', '.join('?' * len(ANNOTATION_COLUMNS))})",
         (
             a.id,
             Status(a.status).value,
@@ -111,6 +123,7 @@ def insert_annotation(conn: sqlite3.Connection, a: Annotation) -> None:
             a.similarity,
             a.discrepancy,
             a.fact_id,
+            a.extras,
         ),
     )
     conn.executemany(
@@ -133,6 +146,7 @@ def annotation_of(row: sqlite3.Row, targets: tuple[Target, ...]) -> Annotation:
         similarity=row["similarity"],
         discrepancy=row["discrepancy"],
         fact_id=row["fact_id"],
+        extras=row["extras"],
     )
 
 

@@ -33,7 +33,8 @@ _CHUNK = 256 * 1024
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W_STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 _RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"
-_DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
+_DC = "{http://purl.org/dc/elements/1.1/}"
+_DC_CREATED = "{http://purl.org/dc/terms/}created"
 # Block wrappers whose paragraphs Word shows as ordinary body text.
 _BODY_WRAPPERS = frozenset({"sdt", "sdtContent", "customXml"})
 # Content Word does not show as text: tracked deletions, and the fallback copy of content
@@ -58,7 +59,10 @@ def _too_big(limit: int) -> _Refused:
 @dataclass(slots=True)
 class WordText:
     paragraphs: list[tuple[str, str]]  # (text, style name), in reading order
-    title: str  # from the document properties; empty when it has none
+    # From the document properties (docProps/core.xml); empty when it has none.
+    title: str = ""
+    creator: str = ""  # whoever the word processor named: often a login, not a byline
+    created: str = ""  # as written (W3C date and time)
 
 
 def read_word_text(data: bytes) -> WordText:
@@ -95,7 +99,13 @@ class _Package:
         collector = _ParagraphCollector()
         self._stream(info, DOCUMENT_LIMIT, _feeder(collector))
         paragraphs = [(text, styles.get(style, style)) for text, style in collector.paragraphs]
-        return WordText(paragraphs, self._title(root_rels.get("core-properties", "")))
+        properties = self._xml(root_rels.get("core-properties", ""))
+        return WordText(
+            paragraphs,
+            title=_property(properties, f"{_DC}title"),
+            creator=_property(properties, f"{_DC}creator"),
+            created=_property(properties, _DC_CREATED),
+        )
 
     def _stream(self, info: zipfile.ZipInfo, limit: int, consume) -> None:
         """Decompress one part in chunks, refusing it once it passes `limit` or the budget."""
@@ -157,10 +167,10 @@ class _Package:
                     names[style_id] = label.get(f"{{{ns}}}val")
         return names
 
-    def _title(self, name: str) -> str:
-        root = self._xml(name)
-        element = root.find(_DC_TITLE) if root is not None else None
-        return (element.text or "").strip() if element is not None else ""
+
+def _property(root, tag: str) -> str:
+    element = root.find(tag) if root is not None else None
+    return (element.text or "").strip() if element is not None else ""
 
 
 def is_title_style(name: str) -> bool:

@@ -1,4 +1,4 @@
-"""One reader per file format: bytes in, article text plus any title and outlet out.
+"""One reader per file format: bytes in, article text plus what the file says about it.
 
 Each reader raises `UnreadableFile` with a sentence for the user when the file cannot
 become an article; other exceptions are caught by `read_article` as a last resort.
@@ -9,16 +9,25 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .decoding import UnreadableFile, decode_html, decode_text, normalise_newlines
+from .front_matter import split_front_matter
+from .metadata import (
+    Metadata,
+    iso_date,
+    page_byline,
+    pdf_date,
+    person_byline,
+    site_name,
+    web_url,
+)
 
 
 @dataclass(frozen=True, slots=True)
 class Extracted:
     text: str
-    title: str = ""  # from the format's metadata; empty when it has none
-    source: str = ""
+    meta: Metadata = Metadata()  # from the format's metadata; empty fields when it has none
 
 
 Reader = Callable[[bytes], Extracted]
@@ -26,14 +35,20 @@ MIN_HTML_WORDS = 5
 
 
 def read_plain(data: bytes) -> Extracted:
-    return Extracted(normalise_newlines(decode_text(data)))
+    meta, text = split_front_matter(normalise_newlines(decode_text(data)))
+    return Extracted(text, meta)
 
 
 def read_markdown(data: bytes) -> Extracted:
     """Markdown rendered to plain text: no '#', '**' or link syntax among the sentences."""
+    meta, source = split_front_matter(normalise_newlines(decode_text(data)))
+    extracted = _render_markdown(source)
+    return Extracted(extracted.text, replace(meta, title=meta.title or extracted.meta.title))
+
+
+def _render_markdown(source: str) -> Extracted:
     from markdown_it import MarkdownIt
 
-    source = normalise_newlines(decode_text(data))
     parser = MarkdownIt("commonmark")
     try:
         tokens = parser.parse(source)
@@ -59,7 +74,7 @@ def read_markdown(data: bytes) -> Extracted:
         ):
             title = text.strip()
         blocks.append(text.strip())
-    return Extracted("\n\n".join(blocks), title)
+    return Extracted("\n\n".join(blocks), Metadata(title=title))
 
 
 _MD_BLOCK_MARKS = re.compile(r"^(?:\s*(?:>|[-*+](?=\s)|\d{1,9}[.)](?=\s)))+\s*")
@@ -93,7 +108,7 @@ def _markdown_as_plain_text(source: str) -> Extracted:
         paragraphs.append(" ".join(current))
     if not any(p.strip() for p in paragraphs):
         raise UnreadableFile("the Markdown is nested too deeply to read")
-    return Extracted("\n\n".join(paragraphs), title)
+    return Extracted("\n\n".join(paragraphs), Metadata(title=title))
 
 
 def _inline_text(children: list) -> str:
@@ -137,14 +152,44 @@ def read_html(data: bytes) -> Extracted:
     # A page that is all menus leaves a word or two ("Home") behind, not an article.
     if not text or len(text.split()) < MIN_HTML_WORDS:
         raise UnreadableFile("no article text found in this web page")
-    meta = trafilatura.extract_metadata(html)
-    title = ((meta.title or "") if meta else "").strip()
-    source = ((meta.sitename or "") if meta else "").strip()
+    meta = _page_metadata(html)
     # trafilatura ends each paragraph with a single newline; a blank line marks paragraphs.
     body = re.sub(r"\n+", "\n\n", normalise_newlines(text).strip())
-    if title and not body.startswith(title):
-        body = f"{title}\n\n{body}"
-    return Extracted(body, title, source)
+    if meta.title and not body.startswith(meta.title):
+        body = f"{meta.title}\n\n{body}"
+    return Extracted(body, meta)
+
+
+# Only dates the page states (meta tags, JSON-LD, <time>, its address), not ones guessed
+# from its text; the time and offset kept when given.
+_PAGE_DATE_SEARCH = {
+    "extensive_search": False,
+    "original_date": True,
+    "outputformat": "%Y-%m-%dT%H:%M:%S%z",
+}
+
+
+def _page_metadata(html: str) -> Metadata:
+    """Title, site name, date, author and canonical address that a web page declares
+    (Open Graph, article:*, Dublin Core, JSON-LD, <link rel=canonical>)."""
+    import trafilatura
+
+    try:
+        found = trafilatura.extract_metadata(html, date_config=dict(_PAGE_DATE_SEARCH))
+    except MemoryError:
+        raise
+    except Exception:  # metadata is a bonus: a page whose markup defeats it still loads
+        return Metadata()
+    if found is None:
+        return Metadata()
+    outlet = site_name(found.sitename)
+    return Metadata(
+        title=(found.title or "").strip(),
+        site_name=outlet,
+        published=iso_date(found.date),
+        byline=page_byline(found.author, outlet),
+        url=web_url(found.url),
+    )
 
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -153,7 +198,9 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 def read_docx(data: bytes) -> Extracted:
     """Paragraph text in reading order; the title from the document properties or a Title style.
 
-    The author property is not used as the outlet: it usually names whoever saved the file.
+    The author property is not used as the outlet: it usually names whoever saved the file,
+    so it becomes the byline only when it looks like a person's name. The creation date in
+    the properties is the published date.
     The limits that keep a small archive from expanding without end are in core/ingest/docx_text.py.
     """
     from .docx_text import DAMAGED_DOCX, is_title_style, read_word_text
@@ -173,7 +220,10 @@ def read_docx(data: bytes) -> Extracted:
     title = document.title
     if not title:
         title = next((t for t, style in paragraphs if is_title_style(style)), "")
-    return Extracted("\n\n".join(text for text, _ in paragraphs), title)
+    meta = Metadata(
+        title=title, published=iso_date(document.created), byline=person_byline(document.creator)
+    )
+    return Extracted("\n\n".join(text for text, _ in paragraphs), meta)
 
 
 def read_pdf(data: bytes) -> Extracted:
@@ -187,8 +237,7 @@ def read_pdf(data: bytes) -> Extracted:
         if reader.is_encrypted and not reader.decrypt(""):
             raise UnreadableFile("the PDF is password-protected")
         pages = [_page_text(page) for page in reader.pages]
-        meta = reader.metadata
-        title = (meta.title or "").strip() if meta else ""
+        meta = _pdf_metadata(reader)
     except (UnreadableFile, MemoryError):
         raise
     except (FileNotDecryptedError, DependencyError) as exc:
@@ -201,7 +250,24 @@ def read_pdf(data: bytes) -> Extracted:
             "no text in this PDF: it is probably a scanned image, and reading text "
             "from images is not supported"
         )
-    return Extracted(text, title)
+    return Extracted(text, meta)
+
+
+def _pdf_metadata(reader) -> Metadata:
+    """Title, author (as a byline when it names people) and creation date of the info
+    dictionary. The raw date is parsed here: pypdf's own parsing fails on odd values."""
+    try:
+        info = reader.metadata
+        if not info:
+            return Metadata()
+        title, author, created = info.title, info.author, info.creation_date_raw
+    except Exception:  # a damaged info dictionary costs the metadata, not the text
+        return Metadata()
+    return Metadata(
+        title=title.strip() if isinstance(title, str) else "",
+        published=pdf_date(created),
+        byline=person_byline(author),
+    )
 
 
 def _page_text(page) -> str:

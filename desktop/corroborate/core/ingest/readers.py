@@ -89,7 +89,10 @@ def _read(p: Path, keep_going: Callable[[], bool] | None) -> Article:
         raise UnreadableFile("empty file: it holds only blank space")
     if not has_visible_text(text):  # zero-width spaces, joiners, soft hyphens and the like
         raise UnreadableFile("empty file: it holds no visible text")
-    title, source = guess_title_and_source(text, p, extracted.title, extracted.source)
+    meta = extracted.meta
+    title, source = guess_title_and_source(text, p, meta.title, meta.outlet, meta.site_name)
+    # Sentences are cached by text alone; the metadata is read from the file every time,
+    # so two files with the same text never share a date or a byline.
     return Article(
         id=content_id(text),
         path=str(p),
@@ -98,6 +101,9 @@ def _read(p: Path, keep_going: Callable[[], bool] | None) -> Article:
         format=fmt,
         text=text,
         sentences=cached_sentences(text, keep_going=keep_going),
+        published=meta.published,
+        byline=meta.byline,
+        url=meta.url,
     )
 
 

@@ -57,20 +57,21 @@ def _squashed(s: str) -> str:
 
 
 def guess_title_and_source(
-    text: str, path: Path, title: str = "", source: str = ""
+    text: str, path: Path, title: str = "", source: str = "", site_name: str = ""
 ) -> tuple[str, str]:
     """Fill in whichever of title and source the file's own metadata did not give.
 
-    The outlet comes from, in order: the metadata, a masthead line at the top, a short
-    line anywhere that spells the file's name ("ssbcrackexams.txt" -> "SSBCrackExams"),
-    a 'Headline | Outlet' title, and last the file name itself. A byline names a person
-    (often an editor), not the outlet, so it never becomes the source.
+    The outlet comes from, in order: `source` (said outright, as in front matter), a short
+    line anywhere that spells the file's name ("ssbcrackexams.txt" -> "SSBCrackExams"), a
+    masthead line at the top, the site name a web page declares, a 'Headline | Outlet'
+    title, and last the file name itself. A byline names a person (often an editor), not
+    the outlet, so it never becomes the source.
     """
     # A metadata field holding only a zero-width space is as good as empty.
     title, source = strip_invisible(title), strip_invisible(source)
+    suffix_source = ""
     if title:
         title, suffix_source = split_title_suffix(title)
-        source = source or suffix_source
     lines = [strip_invisible(strip_invisible(line).lstrip("#")) for line in text.splitlines()]
     lines = [line for line in lines if line]
     source = source or _line_naming_file(lines, path)
@@ -79,10 +80,13 @@ def guess_title_and_source(
         if not source and is_outlet_name(line):
             source = line
             continue
-        if is_furniture(line) or is_outlet_name(line) or line == source:
+        if is_furniture(line) or is_outlet_name(line) or line in (source, site_name):
             continue
         headline = line
         break
+    # A name found in the text beats a declared one: pages declare their publisher's group
+    # or a syndication partner, while the text shows the outlet a reader saw.
+    source = source or strip_invisible(site_name) or suffix_source
     if not title:
         first = next((line for line in lines if not is_web_address(line)), "")
         title = _as_title(headline or first) or _visible_name(path)

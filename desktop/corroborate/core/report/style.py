@@ -1,8 +1,16 @@
 """The style sheet of the HTML report (core/report/html.py), inlined into every report.
 
 One file that works offline: system fonts only, no images, no scripts. Colour always
-comes with a symbol or a word, so a black-and-white printout reads the same. Print rules
-keep table rows and fact cards whole and repeat the matrix header on every page.
+comes with a symbol or a word, so a black-and-white printout reads the same.
+
+Names wrap between words only, never inside one ("Economic", not "Economi c"): tables
+are laid out by content, with fixed widths for the narrow columns, so a column is never
+narrower than its longest name and the text column takes the rest of the width; only
+file names and over-long tokens in running text break where they must. Printing fits
+A4 and Letter portrait alike (the paper is the one chosen when printing): headings stay
+with what follows them, table rows and fact cards are not split across pages, and the
+matrix header repeats on every page. A narrow window (a phone, a side-by-side window)
+reflows the tables instead of scrolling the page sideways.
 """
 
 REPORT_CSS = """
@@ -35,24 +43,34 @@ a { color: var(--accent); }
 }
 .counts b { display: block; font-size: 22px; line-height: 1.2; }
 .counts span { color: var(--muted); font-size: 13px; }
-table { border-collapse: collapse; width: 100%; }
+table { border-collapse: collapse; width: 100%; table-layout: auto; }
 th, td {
   text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--line);
+  overflow-wrap: break-word;
+}
+/* Names break between words only: no mid-word breaks, no automatic hyphens. */
+th, td.who, td b, .by, .card h3 {
+  overflow-wrap: normal; word-break: normal; hyphens: manual;
 }
 thead th { background: var(--soft); font-size: 13px; border-bottom: 1px solid #aab2bd; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-.file { font-family: ui-monospace, "SF Mono", Menlo, Consolas, monospace; font-size: 12.5px; }
+.file {
+  font-family: ui-monospace, "SF Mono", Menlo, Consolas, monospace; font-size: 12.5px;
+  overflow-wrap: break-word;  /* after hyphens; inside a name only if wider than its column */
+}
 .legend { color: var(--muted); font-size: 13px; margin: 0 0 8px; }
 .legend .item { margin-right: 18px; white-space: nowrap; }
 .legend .dot { font-size: 15px; }
-table.matrix { table-layout: fixed; font-size: 13.5px; }
-table.matrix th.src {
-  width: 7.2em; text-align: center; font-size: 12px; line-height: 1.25; overflow-wrap: anywhere;
-}
+/* Laid out by content: a width is the least a column gets, and a source column grows to
+   its longest word; the fact column, the only one without a width, takes the rest. */
+table.matrix { table-layout: auto; font-size: 13.5px; }
+table.matrix th.src { width: 7.2em; text-align: center; font-size: 12px; line-height: 1.25; }
+table.matrix td:nth-child(2) { overflow-wrap: anywhere; }  /* only tokens wider than it */
 table.matrix thead th { vertical-align: bottom; }
 table.matrix th.n { width: 2.6em; }
 table.matrix th.cov { width: 5.2em; }
 table.matrix th.st { width: 8.5em; }
+table.matrix td:last-child { white-space: nowrap; }  /* the status, never cut */
 table.matrix td.n a { color: var(--accent); text-decoration-style: dotted; }
 /* Many sources: narrow columns with their names written upwards. */
 table.matrix.many th.src {
@@ -114,19 +132,65 @@ footer {
   margin-top: 40px; padding-top: 8px; color: var(--muted); font-size: 12px;
   border-top: 1px solid var(--line);
 }
-@page { size: A4; margin: 14mm 12mm; }
+/* Upright on the paper chosen when printing: A4 (186 mm of text) or Letter (192 mm). */
+@page { size: portrait; margin: 14mm 12mm; }
 @media print {
   body { font-size: 10pt; }
   main { max-width: none; padding: 0; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   a { color: inherit; text-decoration: none; }
-  h2, h3 { break-after: avoid; page-break-after: avoid; }
+  h1, h2, h3, p.lead, p.legend { break-after: avoid; page-break-after: avoid; }
   thead { display: table-header-group; }
-  tr, .card, .counts li { break-inside: avoid; page-break-inside: avoid; }
+  h1, h2, h3, tr, li, blockquote.note { break-inside: avoid; page-break-inside: avoid; }
+  /* A card may continue on the next page between its rows (whole cards left half of
+     most pages blank), its frame drawn on both parts; its heading stays with them. */
+  .card { box-decoration-break: clone; -webkit-box-decoration-break: clone; }
+  .card h3, ul.why { break-after: avoid; page-break-after: avoid; }
+  p { orphans: 3; widows: 3; }
   th, td { padding: 3px 5px; }
   table.matrix { font-size: 8.5pt; }
   table.matrix th.src { font-size: 7.5pt; width: 6.2em; }
   table.matrix.many th.src { width: 2.6em; }
   table.matrix th.st { width: 6.8em; }
+  .card { padding: 6px 10px 8px; margin: 8px 0; }
+  table.wordings td.who { width: 11em; }
+}
+/* A narrow window: smaller margins, source names upright in narrow columns, each
+   wording under its source, numbers' headers wrapping: the page never scrolls sideways. */
+@media screen and (max-width: 640px) {
+  body { font-size: 14px; }
+  main { padding: 16px 10px 32px; }
+  h1 { font-size: 21px; }
+  th, td { padding: 4px 4px; }
+  thead th.num { white-space: normal; }
+  .counts li { min-width: 0; flex: 1 1 40%; padding: 6px 10px; }
+  table.matrix { font-size: 12.5px; }
+  table.matrix th.src {
+    width: 1.9em; padding: 4px 1px; vertical-align: bottom; white-space: nowrap;
+    writing-mode: vertical-rl; transform: rotate(180deg); text-align: left;
+  }
+  table.matrix th.n { width: 1.8em; }
+  table.matrix th.cov { width: 3.4em; }
+  table.matrix th.st { width: 5em; }
+  table.matrix td:last-child, .status, .flag, .noted { white-space: normal; }
+  /* Only the ≠ mark of a differing value: its card below and the tooltip tell which. */
+  table.matrix .cell .v { font-size: 0; }
+  table.matrix .cell .v::before { content: "≠"; font-size: 12px; }
+  table.wordings td { display: block; width: auto; border-bottom: 0; padding: 2px 0; }
+  table.wordings td.who { width: auto; padding-top: 8px; }
+  table.wordings tr { display: block; border-bottom: 1px dashed var(--line); }
+  .legend .item { white-space: normal; display: inline-block; }
+  /* The sources table becomes one block per source, its numbers labelled in line. */
+  table.sources thead {
+    position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
+  }
+  table.sources tr { display: block; padding: 6px 0; border-bottom: 1px solid var(--line); }
+  table.sources td { display: block; border: 0; padding: 1px 0; text-align: left; }
+  table.sources td:nth-child(-n + 2) { display: inline; padding-right: 6px; }
+  table.sources td.num:nth-child(n + 5) { display: inline-block; margin-right: 14px; }
+  table.sources td:nth-child(5)::before { content: "Sentences: "; }
+  table.sources td:nth-child(6)::before { content: "Facts: "; }
+  table.sources td:nth-child(7)::before { content: "Only here: "; }
+  table.sources td.num::before { color: var(--muted); font-size: 12.5px; }
 }
 """

@@ -18,6 +18,8 @@ from .icons import app_icon_for
 class ActionId(Enum):
     OPEN_FOLDER = auto()
     ADD_FILES = auto()
+    OPEN_URL = auto()
+    PASTE_ARTICLE = auto()
     CLOSE_TAB = auto()
     QUIT = auto()
     SHOW_SOURCES = auto()
@@ -86,6 +88,18 @@ ACTION_SPECS: dict[ActionId, ActionSpec] = {
         "Add article files to the ones already open",
         "Ctrl+Shift+O",
         "add-files",
+    ),
+    ActionId.OPEN_URL: ActionSpec(
+        "Open &URL…",
+        "Fetch a web page, save it into the open folder and add it as an article",
+        "Ctrl+L",
+    ),
+    ActionId.PASTE_ARTICLE: ActionSpec(
+        "&Paste as Article",
+        "Save the text on the clipboard into the open folder and add it as an article "
+        "(also Ctrl+V outside text fields)",
+        "Ctrl+Shift+V",
+        alternates=("Ctrl+V",),
     ),
     ActionId.CLOSE_TAB: ActionSpec("&Close Tab", "Close the current tab", "Ctrl+W"),
     ActionId.QUIT: ActionSpec("&Quit", "Quit Corroborate", "Ctrl+Q"),

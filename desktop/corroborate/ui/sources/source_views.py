@@ -3,7 +3,7 @@ Facts button above) and what could not be loaded."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -34,19 +34,59 @@ def compact_table(model: QAbstractItemModel) -> QTableView:
     return view
 
 
+# Widths in a roomy panel; a narrow one shrinks them so the title keeps TITLE_SHARE.
+SOURCE_COLUMN_WIDTHS = {
+    SourcesModel.SOURCE: 300,  # room for "(from file name)"
+    SourcesModel.PUBLISHED: 100,
+    SourcesModel.BYLINE: 140,
+    SourcesModel.SENTENCES: 80,
+    SourcesModel.FORMAT: 60,
+    SourcesModel.FILE: 150,
+}
+TITLE_SHARE = 0.4
+
+
+class ColumnFitter(QObject):
+    """Gives every column its width while the table is wide enough, and shrinks them all
+    alike when it is not, so the stretched column (the title) keeps its share."""
+
+    def __init__(self, view: QTableView, widths: dict[int, int], stretched: int) -> None:
+        super().__init__(view)
+        self.view, self.widths, self.stretched = view, widths, stretched
+        self._fitted_width = -1
+        view.viewport().installEventFilter(self)
+        self.fit()
+
+    def fit(self) -> None:
+        available = self.view.viewport().width()
+        if available == self._fitted_width:
+            return  # the user's own widths stay until the panel itself is resized
+        self._fitted_width = available
+        wanted = sum(self.widths.values())
+        scale = min(1.0, available * (1 - TITLE_SHARE) / wanted) if wanted else 1.0
+        for column, width in self.widths.items():
+            self.view.setColumnWidth(column, max(40, int(width * scale)))
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return super().eventFilter(watched, event)
+
+
 def sources_view(sources: SourcesModel) -> QTableView:
     view = compact_table(sources)
     view.setEditTriggers(
         QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
     )
-    view.setColumnWidth(SourcesModel.SOURCE, 300)  # room for "(from file name)"
-    view.setColumnWidth(SourcesModel.SENTENCES, 80)
-    view.setColumnWidth(SourcesModel.FORMAT, 60)
-    view.setColumnWidth(SourcesModel.FILE, 150)
+    view.column_fitter = ColumnFitter(view, SOURCE_COLUMN_WIDTHS, SourcesModel.TITLE)
     # The title is what tells articles apart: it takes the room, not the file name.
     header = view.horizontalHeader()
     header.setStretchLastSection(False)
     header.setSectionResizeMode(SourcesModel.TITLE, QHeaderView.ResizeMode.Stretch)
+    # Sorted in the model itself (no proxy), so row numbers stay those of SourcesModel.
+    # No column is marked at first: the rows keep the order they were loaded in.
+    header.setSortIndicator(SourcesModel.LOAD_ORDER, Qt.SortOrder.AscendingOrder)
+    view.setSortingEnabled(True)
     return view
 
 

@@ -1,7 +1,8 @@
 """File → Export Annotations… and File → Import Annotations….
 
 The writing is `export_annotations`, plain and testable; the dialog only gathers the
-choices. Files are written atomically by core/annotations/export. From the menus, `Transfers` runs
+choices. Files are written atomically by core/annotations/spreadsheet (CSV, .xlsx) and
+core/annotations/export (JSON). From the menus, `Transfers` runs
 both on a worker (thousands of annotations take a noticeable fraction of a second), with
 its own connection to the store, and reports on the GUI thread.
 """
@@ -28,13 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.annotations.export import (
-    STATUS_FILTERS,
-    selected,
-    write_csv,
-    write_json,
-)
+from ...core.annotations.export import STATUS_FILTERS, selected, write_json
 from ...core.annotations.importing import ImportReport, import_json, read_json
+from ...core.annotations.spreadsheet import write_csv, write_xlsx
 from ...core.annotations.store import Store
 from ...core.model import Annotation, Status
 from ..common.icons import STATUS_TEXT, status_icon
@@ -44,7 +41,12 @@ from ..common.widgets import StatusProgress
 from ..state.annotation_session import AnnotationSession
 from ..state.part_services import PartServices
 
-FORMATS = {"csv": "CSV table (*.csv)", "json": "W3C Web Annotation JSON (*.json)"}
+FORMATS = {
+    "csv": "CSV table (*.csv)",
+    "xlsx": "Excel workbook (*.xlsx)",
+    "json": "W3C Web Annotation JSON (*.json)",
+}
+SUFFIXES = tuple(f".{key}" for key in FORMATS)
 # Unreadable items named in the window after an import; the rest are only counted.
 PROBLEMS_SHOWN = 5
 
@@ -52,7 +54,7 @@ PROBLEMS_SHOWN = 5
 @dataclass(frozen=True, slots=True)
 class ExportChoice:
     path: str
-    format: str  # "csv" or "json"
+    format: str  # a key of FORMATS: "csv", "xlsx" or "json"
     status: str = "all"  # one of core.export.STATUS_FILTERS
     bom: bool = False  # CSV only: lets Excel detect UTF-8
     folder_only: bool = True  # only the open folder's annotations, else the whole store
@@ -65,6 +67,8 @@ def export_annotations(
     chosen = selected(folder if choice.folder_only else everything, choice.status)
     if choice.format == "csv":
         write_csv(choice.path, chosen, bom=choice.bom)
+    elif choice.format == "xlsx":
+        write_xlsx(choice.path, chosen)
     else:
         write_json(choice.path, chosen)
     return len(chosen)
@@ -241,7 +245,10 @@ class ExportDialog(QDialog):
         self.format = QComboBox()
         for key, text in FORMATS.items():
             self.format.addItem(text, key)
-        self.format.setToolTip("CSV opens in spreadsheets; JSON keeps everything for re-import")
+        self.format.setToolTip(
+            "A workbook opens in spreadsheets with every note kept as text; CSV needs its "
+            "columns imported as Text for that; JSON keeps everything for re-import"
+        )
         self.status = QComboBox()
         for value in STATUS_FILTERS:
             if value == "all":
@@ -292,7 +299,7 @@ class ExportDialog(QDialog):
         path = self.path.text().strip()
         if path:
             suffix = f".{self.chosen_format}"
-            if Path(path).suffix.lower() in (".csv", ".json") and not path.endswith(suffix):
+            if Path(path).suffix.lower() in SUFFIXES and not path.endswith(suffix):
                 self.path.blockSignals(True)
                 self.path.setText(str(Path(path).with_suffix(suffix)))
                 self.path.blockSignals(False)
