@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from corroborate.core.annotations.edits import new_annotation
 from corroborate.core.annotations.export import CSV_COLUMNS, write_json
@@ -635,6 +635,10 @@ def test_export_dialog_offers_bom_for_csv_only_and_needs_a_file(qtbot, tmp_path)
     assert dialog.path.text().endswith("out.json")
     choice = dialog.choice()
     assert (choice.format, choice.bom, choice.folder_only) == ("json", False, True)
+    # Every label reads as a word with its key underlined, never with a literal "&".
+    labels = [w for w in dialog.findChildren(QLabel) if w.text().endswith(":")]
+    assert labels and all(label.buddy() is not None for label in labels)
+    assert {label.text() for label in labels} >= {"&File:", "F&ormat:", "&Status:"}
 
 
 def test_every_annotation_action_is_registered_with_a_shortcut(seeded_window):

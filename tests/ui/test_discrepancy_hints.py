@@ -127,6 +127,9 @@ def test_panel_explains_the_discrepancy_and_its_button_marks_disputed(qtbot, vis
     )
     assert annotation.status == Status.DISPUTED
     assert annotation.discrepancy.startswith("Duration differs: four-day")
+    # Done: the panel no longer asks for it (a stale "Press D" read as not yet marked).
+    assert PANEL_HINT not in panel.hint_text.text() and "Marked disputed" in panel.hint_text.text()
+    assert panel.dispute_button.isHidden()
 
     go_to(tab, 0 if visit_length_row(tab) else 1)
     found = tab.proxy.index(tab.view.currentIndex().row(), 0).data(DISCREPANCY_ROLE)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.model import Annotation, Discrepancy, Target
+from ...core.model import Annotation, Discrepancy, Status, Target
 from ..common.actions import ActionId, ActionRegistry
 from ..common.discrepancy_hints import PANEL_HINT, panel_html
 from ..common.plain import set_plain
@@ -89,6 +89,8 @@ class AnnotationPanel(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
+        self._found: tuple[Discrepancy, ...] = ()
+        self._disputed = False
         self._build_hint(actions)
         self.buttons: dict[ActionId, QToolButton] = {}
         grid = QGridLayout()  # two by two: the dock stays narrow
@@ -157,7 +159,14 @@ class AnnotationPanel(QWidget):
 
     def show_discrepancies(self, found: Sequence[Discrepancy]) -> None:
         """List the values the sources disagree on (nothing shown when they do not)."""
-        self.hint_text.setText(panel_html(found) if found else "")
+        self._found = tuple(found)
+        self._show_hint()
+
+    def _show_hint(self) -> None:
+        """The list, and the button to mark the row disputed until it is."""
+        found, disputed = self._found, self._disputed
+        self.hint_text.setText(panel_html(found, disputed) if found else "")
+        self.dispute_button.setVisible(not disputed)
         self.hint.setVisible(bool(found))
 
     def show_related(self, text: str) -> None:
@@ -190,6 +199,8 @@ class AnnotationPanel(QWidget):
     def show_annotation(self, annotation: Annotation | None) -> None:
         """Refresh status and note; the note is rewritten only when it differs, so the
         cursor stays where the person is typing."""
+        self._disputed = annotation is not None and annotation.status == Status.DISPUTED
+        self._show_hint()
         note = annotation.note if annotation else ""
         if self.note.toPlainText() != note:
             self._showing_note = True

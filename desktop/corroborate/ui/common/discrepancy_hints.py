@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from ...core.model import Article, Discrepancy
+from ...core.model import Discrepancy
 
 # CSS class of a differing value; delegates.word_style_sheet gives it bold, underline
 # and a stronger tint than a changed word.
@@ -18,25 +18,6 @@ PANEL_HINT = "Press D to mark disputed"
 
 def badge_text(count: int) -> str:
     return f"{BADGE_MARK} {count}" if count else ""
-
-
-def value_spans(
-    article: Article, sentences: Sequence[int], found: Sequence[Discrepancy]
-) -> list[tuple[int, int]]:
-    """Where the differing values of `article` sit in the row text, which is the sentences
-    joined by line breaks."""
-    offsets, position = {}, 0
-    for i in sentences:
-        offsets[i] = position
-        position += len(article.sentences[i].text) + 1
-    spans = []
-    for d in found:
-        for side in (d.a, d.b):
-            if side.article == article.id and side.sentence in offsets:
-                start = article.sentences[side.sentence].start
-                base = offsets[side.sentence] - start
-                spans.append((side.start + base, side.end + base))
-    return spans
 
 
 def layered_html(text: str, layers: Sequence[tuple[Sequence[tuple[int, int]], str]]) -> str:
@@ -63,11 +44,13 @@ def layered_html(text: str, layers: Sequence[tuple[Sequence[tuple[int, int]], st
     return "".join(out).replace("\n", "<br>")
 
 
-def panel_html(found: Sequence[Discrepancy]) -> str:
-    """The Annotation panel's list of the current row's discrepancies (escaped)."""
+def panel_html(found: Sequence[Discrepancy], disputed: bool = False) -> str:
+    """The Annotation panel's list of the current row's discrepancies (escaped), with what
+    to do about them, or that it is done (the row is marked disputed)."""
     items = "".join(f"<li>{html.escape(d.explanation)}</li>" for d in found)
     noun = "value differs" if len(found) == 1 else "values differ"
+    after = "Marked disputed" if disputed else PANEL_HINT
     return (
         f"<b>{BADGE_MARK} {len(found)} {noun} between the sources</b>"
-        f"<ul style='margin-left:-20px'>{items}</ul>{html.escape(PANEL_HINT)}."
+        f"<ul style='margin-left:-20px'>{items}</ul>{html.escape(after)}."
     )

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -275,7 +276,11 @@ class ExportDialog(QDialog):
         form.addRow("&Status:", self.status)
         form.addRow("", self.bom)
         form.addRow("", self.folder_only)
-        form.addRow("&File:", path_row)
+        # A label of its own: a row given as a layout has no field to be the label's buddy,
+        # and the "&" would show instead of underlining the key.
+        file_label = QLabel("&File:")
+        file_label.setBuddy(self.path)
+        form.addRow(file_label, path_row)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
