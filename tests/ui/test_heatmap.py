@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette, QTextCharFormat
 
-from corroborate.core.facts.coverage import others_by_sentence
+from corroborate.core.facts.coverage import DIFFERENT_VALUE, others_by_sentence
 from corroborate.core.ingest.loading import load_paths
 from corroborate.ui.reading.article_tab import ArticleTab
 from corroborate.ui.reading.heatmap import (
@@ -107,3 +107,18 @@ def test_levels_name_how_many_other_sources(seeded):
     others = others_by_sentence(table, crbc.id, labels)
     assert all("CRBC News" not in names for names in others.values())
     assert max(len(names) for names in others.values()) == 4
+
+
+def test_the_tooltip_names_each_other_source_and_how_it_puts_the_sentence(qtbot, seeded):
+    # Broken: "also reported by 4 other sources" hides that one of them gives another value.
+    tab = article_tab(seeded, CRBC)
+    reader = tab.reader
+    differing = [i for i, ways in reader.wording.items() if DIFFERENT_VALUE in dict(ways).values()]
+    assert differing, "the four-day / three-day sentence is stated differently elsewhere"
+    index = differing[0]
+    text = describe(reader.corroboration[index], reader.wording[index])
+    lines = text.splitlines()
+    assert lines[0].startswith("Also reported by")
+    assert len(lines) == 1 + len(reader.corroboration[index])  # one line per other source
+    assert any(line.endswith(f": {DIFFERENT_VALUE}") for line in lines[1:])
+    assert not any("CRBC News" in line for line in lines[1:])  # never its own source

@@ -5,8 +5,22 @@ not (or the other way round), name its own source among the others, or list the 
 sources in a different order from the Facts tab's columns.
 """
 
-from corroborate.core.facts.coverage import others_by_sentence
-from corroborate.core.model import Article, Fact, FactTable, Mention, Sentence
+from corroborate.core.facts.coverage import (
+    DIFFERENT_VALUE,
+    PARAPHRASE,
+    SAME_WORDING,
+    others_by_sentence,
+    wording_by_sentence,
+)
+from corroborate.core.model import (
+    Article,
+    Discrepancy,
+    DiscrepancySide,
+    Fact,
+    FactTable,
+    Mention,
+    Sentence,
+)
 
 
 def article(id_: str, sentences: int) -> Article:
@@ -57,3 +71,44 @@ def test_the_table_finds_the_facts_of_an_article_in_table_order():
     assert [f.id for f in TABLE.facts_of("a")] == ["f1", "f2", "f3", "f4"]
     assert [f.id for f in TABLE.facts_of("b")] == ["f1", "f3"]
     assert FactTable(ARTICLES, TABLE.facts, 30.0) == TABLE  # the index is not compared
+
+
+def _written(id_: str, *texts: str) -> Article:
+    text = " ".join(texts)
+    spans, start = [], 0
+    for i, sentence in enumerate(texts):
+        spans.append(Sentence(i, start, start + len(sentence), sentence, 0))
+        start += len(sentence) + 1
+    return Article(id_, f"{id_}.txt", id_, id_, "txt", text, tuple(spans))
+
+
+def test_the_tooltip_says_how_each_other_source_puts_the_sentence():
+    # Broken: the reader is told three outlets "report" a sentence and cannot tell the
+    # one that copies it from the one that gives another number.
+    wire = _written("wire", "Lee arrived in Beijing on Sunday for a four-day visit.")
+    copy = _written("copy", "Lee arrived in Beijing on Sunday for a four-day visit!")
+    other = _written("other", "Lee's state visit to China began on Sunday in Beijing.")
+    odd = _written("odd", "Lee arrived in Beijing on Sunday for a three-day visit.")
+    start = wire.text.index("four-day")
+    sides = (
+        DiscrepancySide("wire", 0, start, start + 8, "four-day"),
+        DiscrepancySide("odd", 0, start, start + 9, "three-day"),
+    )
+    differs = Discrepancy("duration", "Duration differs", *sides)
+    visit = Fact(
+        "visit",
+        tuple(Mention(a, (0,)) for a in ("wire", "copy", "other", "odd")),
+        ("wire", 0),
+        (differs,),
+    )
+    table = FactTable((wire, copy, other, odd), (visit,), 30.0)
+    labels = {"copy": "Copy Desk", "other": "Other Paper", "odd": "Odd News"}
+    assert wording_by_sentence(table, "wire", labels) == {
+        0: (
+            ("Copy Desk", SAME_WORDING),
+            ("Other Paper", PARAPHRASE),
+            ("Odd News", DIFFERENT_VALUE),
+        )
+    }
+    # Seen from the outlet with the other number, the wire states it differently.
+    assert dict(wording_by_sentence(table, "odd", {})[0])["wire"] == DIFFERENT_VALUE

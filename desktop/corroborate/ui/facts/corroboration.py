@@ -9,8 +9,12 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Qt, Signal
 
 from ...core.alignment.similarity import Corpus
-from ...core.facts.coverage import SentenceCoverage as HeatMap  # sentence -> other sources
-from ...core.facts.coverage import others_by_sentence
+from ...core.facts.coverage import (
+    SentenceCoverage,
+    SentenceWording,
+    others_by_sentence,
+    wording_by_sentence,
+)
 from ...core.facts.find import find_facts
 from ...core.model import Article, FactTable
 from ..common.actions import ActionId
@@ -27,6 +31,21 @@ OpenComparison = Callable[[Article, Article], CompareTab]
 
 
 @dataclass(frozen=True, slots=True)
+class HeatMap:
+    """An article's heat map: who else reports each sentence, and how they put it."""
+
+    others: SentenceCoverage
+    wording: SentenceWording
+
+
+def heat_map(table: FactTable, article_id: str, labels: dict[str, str]) -> HeatMap:
+    return HeatMap(
+        others_by_sentence(table, article_id, labels),
+        wording_by_sentence(table, article_id, labels),
+    )
+
+
+@dataclass(frozen=True, slots=True)
 class _Found:
     table: FactTable
     labels: dict[str, str]  # the source names the heat maps were worked out with
@@ -35,9 +54,7 @@ class _Found:
 
 def _facts_and_heat(corpus: Corpus, labels: dict[str, str], progress) -> _Found:  # worker
     table = find_facts(corpus, progress)
-    heat = {} if table.cancelled else {
-        a.id: others_by_sentence(table, a.id, labels) for a in table.articles
-    }  # fmt: skip
+    heat = {} if table.cancelled else {a.id: heat_map(table, a.id, labels) for a in table.articles}
     return _Found(table, labels, heat)
 
 
@@ -145,9 +162,10 @@ class Corroboration(QObject):
         if self.table is None:
             tab.set_corroboration(None)
         elif (heat := self._heat.get(tab.article.id)) is not None:
-            tab.set_corroboration(heat)
+            tab.set_corroboration(heat.others, heat.wording)
         elif any(a.id == tab.article.id for a in self.table.articles):
-            tab.set_corroboration(others_by_sentence(self.table, tab.article.id, self.labels()))
+            heat = heat_map(self.table, tab.article.id, self.labels())
+            tab.set_corroboration(heat.others, heat.wording)
 
     def _relabel(self) -> None:
         self._heat = {}  # worked out with the old names

@@ -20,6 +20,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QLabel, QTextBrowser, QTextEdit, QToolTip, QVBoxLayout, QWidget
 
 from ...core.facts.coverage import SentenceCoverage as Corroboration
+from ...core.facts.coverage import SentenceWording
 from ...core.model import Article, Sentence
 from ...core.text.positions import Utf16Map
 from ..common.find_bar import find_selections
@@ -73,6 +74,7 @@ class ReaderView(QTextBrowser):
         self._hovered = -1
         self._selected = -1
         self._corroboration: Corroboration | None = None  # None until facts are known
+        self.wording: SentenceWording = {}  # how the other sources put each sentence
         self._heat: list[QTextEdit.ExtraSelection] = []
         self._heat_stale = False  # the tints are built when the view is first shown
         self._find: list[QTextEdit.ExtraSelection] = []  # Find's marks, over everything
@@ -231,7 +233,8 @@ class ReaderView(QTextBrowser):
             if sentence is None:
                 QToolTip.hideText()
             else:
-                text = describe(self._corroboration.get(sentence.index))
+                index = sentence.index
+                text = describe(self._corroboration.get(index), self.wording.get(index))
                 QToolTip.showText(event.globalPos(), plain_tooltip(text), self.viewport())
             return True
         return super().viewportEvent(event)
@@ -310,8 +313,12 @@ class ArticleTab(QWidget):
         self.set_label(label)
         self.setFocusProxy(self.reader)
 
-    def set_corroboration(self, corroboration: Corroboration | None) -> None:
-        """How many other sources report each sentence; the legend shows once it is known."""
+    def set_corroboration(
+        self, corroboration: Corroboration | None, wording: SentenceWording | None = None
+    ) -> None:
+        """How many other sources report each sentence (and how they put it, for the
+        tooltips); the legend shows once it is known."""
+        self.reader.wording = wording or {}
         self.reader.set_corroboration(corroboration)
         self.legend.setVisible(corroboration is not None)
 

@@ -41,14 +41,21 @@ def heat_colour(palette: QPalette, level: int) -> QColor | None:
     return tint(palette, HEAT_TINT, LEVELS[level - 1][3])
 
 
-def describe(others: tuple[str, ...] | None) -> str:
-    """The tooltip of a sentence in the heat map."""
+def describe(
+    others: tuple[str, ...] | None, wording: tuple[tuple[str, str], ...] | None = None
+) -> str:
+    """The tooltip of a sentence in the heat map: which other sources report it and, when
+    known, how each puts it ("same wording", "in other words", a value stated differently)."""
     if others is None:
         return "Not a reported fact (a byline or a label)"
     if not others:
         return "Only this source reports this sentence"
     noun = "source" if len(others) == 1 else "sources"
-    return f"Also reported by {len(others)} other {noun}: " + ", ".join(others)
+    if not wording:
+        return f"Also reported by {len(others)} other {noun}: " + ", ".join(others)
+    lines = [f"Also reported by {len(others)} other {noun}:"]
+    lines += [f"• {label}: {how}" for label, how in wording]
+    return "\n".join(lines)
 
 
 def legend_html(palette: QPalette) -> str:
