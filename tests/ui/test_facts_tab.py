@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from corroborate.core.annotations.export import CSV_COLUMNS
 from corroborate.core.model import Status
 from corroborate.ui.common.actions import ActionId
+from corroborate.ui.common.wrapping_header import MARGIN, MAX_LINES, _at_most
 from corroborate.ui.compare.compare_tab import CompareTab
 from corroborate.ui.facts.facts_model import (
     DIFFERING,
@@ -190,6 +191,17 @@ def test_columns_follow_renamed_sources_and_added_articles(qtbot, window, seeds_
     window.sources.set_label(article.id, "Beijing Desk")
     column = tab.model.column_of(article.id)
     assert tab.model.headerData(column, Qt.Orientation.Horizontal) == "Beijing Desk"
+    # A long name wraps at word boundaries in a narrow column, never cut mid-word
+    # ("Economic Ties Regional Te…").
+    name = "Economic Ties Regional Tensions"
+    window.sources.set_label(article.id, name)
+    header = tab.view.horizontalHeader()
+    header.resizeSection(column, 120)
+    lines = _at_most(name, 120 - 2 * MARGIN, MAX_LINES, header.fontMetrics()).split("\n")
+    assert len(lines) >= 2 and " ".join(lines) == name  # whole, on several lines
+    assert header.sizeHint().height() >= len(lines) * header.fontMetrics().lineSpacing()
+    tip = tab.model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert "Economic Ties Regional Tensions" in tip
 
 
 # --- annotating a fact ------------------------------------------------------------------------

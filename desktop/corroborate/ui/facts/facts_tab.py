@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from ...core.model import Fact, FactTable
 from ..common.plain import set_plain
 from ..common.widgets import RowsPage, filter_bar
+from ..common.wrapping_header import WrappingHeader
 from .facts_model import (
     ALL,
     ARTICLE_ROLE,
@@ -70,11 +71,11 @@ class FactsView(QTableView):
         rows.hide()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(ROW_LINES * self.fontMetrics().lineSpacing() + 8)
-        header = self.horizontalHeader()
+        header = WrappingHeader(self)  # long source names wrap, not "Economic Ties Reg…"
+        self.setHorizontalHeader(header)
         header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSortIndicatorShown(True)
-        header.setTextElideMode(Qt.TextElideMode.ElideRight)  # long source names
+        header.setSectionsClickable(True)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
