@@ -12,6 +12,8 @@ Two sentences of different articles form a gold pair when they share at least on
 - Recall: sentences (both sides counted) that have a gold counterpart in the other
   article and are linked to at least one of those counterparts, over all such sentences.
 - F1 per article pair, and overall from the sums over all pairs (micro average).
+- Sentences in more than one row: sentences (both sides) that sit in two or more matches
+  of one alignment, which a reader sees as one claim shown twice.
 
 Run `python -m tests.quality.align_quality [--threshold N]` from the repository root for
 a table of the real aligner; `--aligner fuzzy` and `--aligner fuzzy-tuned` print the
@@ -23,6 +25,7 @@ from __future__ import annotations
 import argparse
 import bisect
 import json
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from itertools import combinations
@@ -175,6 +178,13 @@ class Report:
     @property
     def overall(self) -> PairScore:
         return sum(self.pairs.values(), PairScore(0, 0, 0, 0))
+
+
+def repeated_sentences(alignment: Alignment) -> int:
+    """Sentences (both sides counted) that sit in more than one match of the alignment."""
+    uses = Counter(("a", i) for m in alignment.matches for i in m.a)
+    uses.update(("b", j) for m in alignment.matches for j in m.b)
+    return sum(1 for n in uses.values() if n > 1)
 
 
 def predicted_pairs(alignment: Alignment) -> set[SentencePair]:
@@ -341,6 +351,8 @@ def main(argv: list[str] | None = None) -> None:
         title = f"corroborate.core.alignment.align, threshold {shown}"
         print(format_report(report, title))
         print(format_levels(level_precision(aligner, articles, gold)))
+        repeats = [repeated_sentences(aligner(a, b)) for a, b in combinations(articles, 2)]
+        print(f"sentences in more than one row: {sum(repeats)} (per pair: {repeats})")
         return
     print(format_report(report, title))
 

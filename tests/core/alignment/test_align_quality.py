@@ -25,7 +25,7 @@ from tests.quality.align_quality import (
 
 # Lowest overall F1 the aligner may reach on the seed gold (micro over all ten pairs):
 # the figure measured at default settings, raised whenever the aligner improves.
-RATCHET = 0.70
+RATCHET = 0.707
 
 
 @pytest.fixture(scope="module")

@@ -9,11 +9,13 @@ import pytest
 from scipy import sparse
 
 from corroborate.core.alignment import related_words as related
+from corroborate.core.alignment.pair_evidence import near_spellings, number_disagreement, quotation
 from corroborate.core.alignment.related_words import mutual_links
 from corroborate.core.alignment.similarity import Corpus, similarity
 from corroborate.core.ingest.loading import load_paths
 from corroborate.core.ingest.segment import split_sentences
 from corroborate.core.model import Article
+from corroborate.core.text.words import word_tokens
 from tests.conftest import SEEDS
 
 
@@ -148,3 +150,46 @@ def test_a_big_folder_learns_from_near_neighbours_not_from_every_pair(monkeypatc
     assert related.article_pairs(matrices) == [(0, 1), (2, 3), (4, 5)]
     monkeypatch.setattr(related, "ALL_PAIRS_LIMIT", 6)
     assert len(related.article_pairs(matrices)) == 15
+
+
+def test_two_bare_sentences_with_different_numbers_score_lower():
+    # "4 NATO troops killed" and "Eight NATO troops killed" are two different events.
+    same = similarity(
+        "Four NATO troops were killed in Afghanistan.", "4 NATO troops killed in Afghanistan."
+    )
+    other = similarity(
+        "Four NATO troops were killed in Afghanistan.", "8 NATO troops killed in Afghanistan."
+    )
+    assert same > other * 1.25
+
+
+def test_two_bare_sentences_quoting_different_words_score_lower():
+    said = ", said Jim Santangelo, president of the Teamsters Joint Council 42."
+    one = '"It is going to happen"' + said
+    same = similarity(one, '"It is going to happen soon"' + said)
+    other = similarity(one, '"That really affects the companies, big time"' + said)
+    assert same > other + 15
+
+
+def test_near_spellings_count_as_shared_words_between_bare_sentences():
+    # "Syrian" and "Syria" stem differently; a reader sees one country.
+    near = similarity(
+        "Syrian prime minister survives an assassination attempt",
+        "Syria's prime minister escapes an assassination attempt",
+    )
+    far = similarity(
+        "Syrian prime minister survives an assassination attempt",
+        "Egypt's prime minister escapes an assassination attempt",
+    )
+    assert near > far + 5
+
+
+def test_pair_evidence_measures_numbers_quotes_and_spellings():
+    assert number_disagreement(word_tokens("Lee met Xi in 2019"), word_tokens("Lee met Xi")) == 0.0
+    assert number_disagreement(word_tokens("a four-day trip"), word_tokens("a 4-day trip")) == 0.0
+    assert number_disagreement(word_tokens("4 troops"), word_tokens("8 troops")) == 1.0
+    assert quotation('He said "we will not take sides" on Sunday.') == "we will not take sides"
+    assert quotation("He said so.") == ""
+    assert near_spellings({"syrian": 1.0, "pm": 1.0}, {"syria": 1.0, "pm": 1.0}) == [
+        ("syrian", "syria", pytest.approx(10 / 11))
+    ]

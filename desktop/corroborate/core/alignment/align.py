@@ -1,6 +1,7 @@
 """Pairwise alignment: which sentences of two articles report the same thing.
 
-Steps, all on the cached score matrix of the pair (see `similarity.Corpus`):
+Steps, all on the cached score matrix of the pair (see `similarity.Corpus`), raised or
+lowered by what numbers, outside experts and quotations say (`agreement`):
 
 1. Links: every sentence is linked to its best partner in the other article when that
    pair reaches the threshold (ties go to the earlier sentence). No reading order is
@@ -10,8 +11,10 @@ Steps, all on the cached score matrix of the pair (see `similarity.Corpus`):
 2. Matches: the links are gathered into one-to-one and one-to-many matches. A sentence
    with several links becomes the "one" side of a match holding its partners (at most
    `MAX_GROUP`; more partners make further matches). When both sentences of a link have
-   other links, the link stays a one-to-one match of its own, so a sentence can appear
-   in more than one match.
+   other links, the link starts as a one-to-one match of its own.
+3. One row per claim (`rows`): matches that share a sentence are merged while the
+   result is one sentence against at most `MAX_GROUP`, or else the weaker loses the
+   shared sentence, unless its partners in the two matches state different things.
 
 Lines that are not sentences take no part: section headings ("Security Balancing Act"),
 photo captions made of names ("Chinese President Xi Jinping - South Korean President Lee
@@ -28,10 +31,13 @@ id) and mirrored for the other, so `align(b, a)` is exactly the mirror of `align
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
 from ..model import Alignment, Article, Match
 from ..text.sentence_kinds import is_label
+from .rows import MAX_GROUP, Group, one_row_each
 from .similarity import Corpus, pair_corpus
 
 # The score a pair must reach when no threshold is given. Scores are weighted word
@@ -40,8 +46,6 @@ from .similarity import Corpus, pair_corpus
 # score below 18; paraphrases score 25 and more. Chosen on the sample articles, where F1
 # is flat (0.70 at 22, 0.695-0.696 at 20 and 24).
 DEFAULT_THRESHOLD = 22.0
-# At most this many sentences on the many side of a one-to-many match.
-MAX_GROUP = 3
 
 
 def align(
@@ -57,22 +61,31 @@ def align(
         return mirror(align(b, a, corpus, threshold))
     corpus = pair_corpus(a, b) if corpus is None else corpus.including(a, b)
     limit = DEFAULT_THRESHOLD if threshold is None else float(threshold)
+    # Matches show the word score (what `explanation` breaks down); partners are chosen
+    # on it raised or lowered by what numbers, experts and quotations say (`agreement`).
+    # A raise picks between candidates but never lifts a pair over the threshold.
     scores = corpus.score_matrix(a, b)
+    factor = corpus.agreement(a, b)
+    ranking = np.where(scores >= limit, scores * factor, np.minimum(scores, scores * factor))
     if a.id == b.id:
         # The same text (two copies of one file): each sentence pairs with itself.
         links = {(i, i) for i in range(len(a.sentences)) if scores[i, i] >= limit}
     else:
-        links = _links(_without_labels(scores, a, b), limit)
+        links = _links(_without_labels(ranking, a, b), limit)
+    known: dict[Group, float] = {}
+
+    def score_groups(groups: Sequence[Group]) -> list[float]:
+        todo = [g for g in groups if g not in known and len(g[0]) + len(g[1]) > 2]
+        known.update(zip(todo, corpus.group_scores(a, b, todo), strict=True))
+        return [known.get(g, float(scores[g[0][0], g[1][0]])) for g in groups]
+
+    def within(side: str, first: tuple[int, ...], second: tuple[int, ...]) -> float:
+        article = a if side == "a" else b
+        return corpus.group_scores(article, article, [(first, second)])[0]
+
     stars = _stars(links)
-    groups = [(ga, gb) for ga, gb in stars if len(ga) + len(gb) > 2]
-    group_scores = dict(zip(groups, corpus.group_scores(a, b, groups), strict=True))
-    matches = []
-    for ga, gb in stars:
-        if len(ga) == 1 and len(gb) == 1:
-            score = float(scores[ga[0], gb[0]])
-        else:
-            score = group_scores[ga, gb]
-        matches.append(Match(ga, gb, round(score, 2)))
+    rows = one_row_each(stars, score_groups(stars), score_groups, within)
+    matches = [Match(ga, gb, round(score, 2)) for (ga, gb), score in rows]
     matches.sort(key=_reading_order)
     used_a = {i for m in matches for i in m.a}
     used_b = {j for m in matches for j in m.b}

@@ -9,9 +9,11 @@ articles:
    threshold. Candidate partners come from rare shared words, so the work grows with
    the folder, not with its square.
 2. Facts (`fact_groups`): links strongest first merge groups holding no article in
-   common whose mean score is high enough and none of whose sentences score far below
-   it with each other; the links this leaves between two facts are then covered too,
-   so two sentences `align` pairs share a fact (except on its weakest one-sided links).
+   common whose mean score is high enough and, in folders of a few dozen articles,
+   that are compatible: none of their sentences score far below it with each other
+   or report different people's statements, and two pairs (or one solid pair) reach
+   the threshold. The links this leaves between two facts are then covered too, so
+   two sentences `align` pairs share a fact (except on its weakest one-sided links).
    A fact whose outlets give different values of one quantity gathers every linked
    sentence stating it. A fact contained in another is dropped, two facts holding the
    same sentences in every article but one are merged, and each discrepancy

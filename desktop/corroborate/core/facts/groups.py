@@ -6,11 +6,15 @@ the articles' contents only.
 
 Step 2, partition: the groups of a link's two sentences merge when they hold no article
 in common, their mean pairwise score on shared words reaches `MERGE_SHARE` of the
-threshold, and (in folders small enough for a full score matrix) no two of their
-sentences score below `PAIR_SHARE` of it. One sentence per article keeps chains of
+threshold, and (in folders small enough for a full score matrix) they are compatible:
+no two of their sentences score below `PAIR_SHARE` of it, at least `SUPPORT_PAIRS` of
+their pairs reach the threshold unless one pair is solid, and no two report statements
+of different people (`compatibility`). One sentence per article keeps chains of
 paraphrases from snowballing into a topic; the mean (average link) lets a sentence in
 because it resembles the whole fact; the floor keeps out a sentence that resembles half
-of it and shares nothing with the rest, which misleads whoever reads the fact.
+of it and shares nothing with the rest, which misleads whoever reads the fact; the
+support keeps out a sentence joined through one link only; two experts' remarks on one
+theme read alike but are two facts. Every later step keeps the same compatibility.
 
 Step 3, sentences that say several things. News sentences pack several facts, and each
 outlet packs them differently, so a partition leaves some links between two groups.
@@ -49,8 +53,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..alignment.confidence import SOLID_SCORE
 from ..alignment.similarity import RELATED_SHARE
 from ..checks.quantities import find_mentions
+from .compatibility import SpeakerConflicts
 from .sentence_graph import Links, SentenceSpace, add_into, mean_score
 
 # Two groups merge when their mean pairwise score reaches this share of the threshold.
@@ -64,6 +70,11 @@ JOIN_SHARE = 1.0
 # wrong nine times in ten.
 PAIR_SHARE = 0.7
 DENSE_ROWS = 2048
+# In those folders, a sentence (or group) joins a fact only when at least this many of
+# its pairs with the fact's sentences of other articles reach the threshold (all of them
+# when there are fewer), or one pair is solid (`confidence.SOLID_SCORE`): one link alone
+# no longer chains a sentence into a fact it shares a single theme word with.
+SUPPORT_PAIRS = 2
 # A link below this share of the threshold that is the best partner one way only makes
 # no fact of its own (it may still join its sentences to facts they fit).
 WEAK_SHARE = 1.1
@@ -91,6 +102,7 @@ class FactGroups:
         ]
         self._member_of: list[list[int]] = [[r] for r in range(space.size)]
         self._scores = _dense_scores(space) if space.size <= DENSE_ROWS else None
+        self._speakers = SpeakerConflicts(self._text, lambda row: int(space.article[row]))
         self._partition()
         self._cover_links()
         if self._scores is not None:
@@ -121,13 +133,23 @@ class FactGroups:
             self._groups[ib] = None
 
     def _close(self, a: list[int], b: list[int]) -> bool:
-        """Whether no two rows of `a` and `b` of different articles score below the floor
-        (always true in folders too large for a full score matrix)."""
+        """Whether `a` and `b` may share a fact: no two of their rows of different articles
+        score below the floor or report different people's statements, and at least
+        `SUPPORT_PAIRS` of those pairs (all, if fewer) reach the threshold unless one is
+        solid. Always true in folders too large for a full score matrix."""
         if self._scores is None:
             return True
         block = self._scores[np.ix_(a, b)]
         other = self.space.article[a][:, None] != self.space.article[b][None, :]
-        return not (other & (block < PAIR_SHARE * self.threshold)).any()
+        if (other & (block < PAIR_SHARE * self.threshold)).any():
+            return False
+        linked = other & (block >= self.threshold)
+        if (
+            linked.sum() < min(SUPPORT_PAIRS, other.sum())
+            and not (other & (block >= SOLID_SCORE)).any()
+        ):
+            return False
+        return not self._speakers.any_apart(a, b)
 
     # --- step 3 -----------------------------------------------------------------
 
@@ -141,7 +163,7 @@ class FactGroups:
                 continue
             if self._repeat(x, y) or self._pack(y, x) or self._pack(x, y):
                 continue
-            if score >= weak or (y, x) in directed:
+            if (score >= weak or (y, x) in directed) and self._close([x], [y]):
                 self._new_group(x, y)
 
     def _alone(self, row: int) -> bool:
@@ -200,6 +222,9 @@ class FactGroups:
     def _fits(self, row: int, group: _Group) -> bool:
         mean = mean_score(self.space.row_dict(row), group.total, 1, len(group.rows))
         return mean >= JOIN_SHARE * self.threshold and self._close([row], group.rows)
+
+    def _text(self, row: int) -> str:
+        return self.space.articles[self.space.article[row]].sentences[self.space.sentence[row]].text
 
     def _score(self, a: int, b: int) -> float:
         if self._scores is not None:
