@@ -390,6 +390,24 @@ def test_sentences_only_in_b_follow_their_neighbour_in_b():
     assert [r.b for r in by_b] == [(0,), (1,), (2,), (3,)]
 
 
+def test_sentences_before_the_others_first_match_sit_beside_it_not_at_the_top():
+    # Broken: ordered as in A, B's opening paragraphs (unmatched) piled up above A's first
+    # sentence, a long block of rows that belong next to the story's first shared fact.
+    a = _article("a", ["A0", "A1", "A2", "A3", "A4"])
+    b = _article("b", ["B0", "B1", "B2"])
+    alignment = Alignment(a, b, 30, (Match((3,), (1,), 80),), only_a=(0, 1, 2, 4), only_b=(0, 2))
+    rows = arrange_rows(alignment)
+    assert [(r.kind, r.a, r.b) for r in rows] == [
+        (ONLY_A, (0,), ()),
+        (ONLY_A, (1,), ()),
+        (ONLY_A, (2,), ()),
+        (ONLY_B, (), (0,)),
+        (MATCHED, (3,), (1,)),
+        (ONLY_B, (), (2,)),
+        (ONLY_A, (4,), ()),
+    ]
+
+
 def test_word_differences_are_computed_only_for_rows_on_screen(qtbot, monkeypatch):
     count = 200
     a = _article(

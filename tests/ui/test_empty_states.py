@@ -1,13 +1,15 @@
 """Empty panels say why they are empty, so they never look as if they failed to fill."""
 
+from corroborate.core.alignment.similarity import Corpus
+from corroborate.core.ingest.readers import read_article
 from corroborate.ui.common.actions import ActionId
+from corroborate.ui.compare.compare_model import MATCHED
+from corroborate.ui.compare.compare_tab import CompareTab
 from tests.ui.conftest import open_and_wait, wait_loaded
 from tests.ui.test_compare_tab import open_comparison
 
 
-def test_problems_and_annotations_say_they_are_empty_until_they_have_rows(
-    qtbot, window, tmp_path
-):
+def test_problems_and_annotations_say_they_are_empty_until_they_have_rows(qtbot, window, tmp_path):
     problems = window.problems_view.empty_hint
     annotations = window.annotator.list_panel.empty_hint
     assert problems.label.isVisibleTo(window.problems_view)
@@ -32,3 +34,24 @@ def test_a_filter_that_hides_every_annotation_says_so(qtbot, window, seeds_dir):
     panel.search.setText("nothing matches this")
     assert panel.empty_hint.label.isVisibleTo(panel)
     assert panel.empty_hint.label.text() == "No annotation matches this filter."
+
+
+def test_a_comparison_without_pairs_says_why_and_what_to_do(qtbot, tmp_path):
+    # Broken: "Matched" on two unrelated articles shows an empty table, as if it failed.
+    a = read_article(_write(tmp_path / "a.txt", "The council approved the budget on Monday."))
+    b = read_article(_write(tmp_path / "b.txt", "Heavy snow closed three mountain passes."))
+    tab = CompareTab(a, b, "Alpha", "Beta", Corpus([a, b]))
+    qtbot.addWidget(tab)
+    tab.resize(900, 400)
+    tab.show()
+    qtbot.waitUntil(lambda: tab.summary().endswith(f"threshold {tab.threshold}"), timeout=10_000)
+    assert not tab.empty_hint.label.isVisibleTo(tab)  # the unmatched sentences are listed
+    tab.set_filter(MATCHED)
+    assert tab.proxy.rowCount() == 0
+    assert tab.empty_hint.label.isVisibleTo(tab)
+    assert "Threshold slider" in tab.empty_hint.label.text()
+
+
+def _write(path, text):
+    path.write_text(text)
+    return path

@@ -71,7 +71,8 @@ class CompareRow(NamedTuple):
 
 def arrange_rows(alignment: Alignment, by_b: bool = False) -> list[CompareRow]:
     """Rows in reading order of one article; unmatched sentences of the other article
-    sit right after the row holding their nearest preceding matched sentence."""
+    sit right after the row holding their nearest preceding matched sentence (those
+    before its first match, right before the row holding that match)."""
     pairs = [(m.a, m.b) for m in alignment.matches]
     lead_only, other_only = alignment.only_a, alignment.only_b
     if by_b:
@@ -96,12 +97,19 @@ def arrange_rows(alignment: Alignment, by_b: bool = False) -> list[CompareRow]:
     )
     anchor_keys = [j for j, _ in anchors]
     after: dict[int, list[CompareRow]] = {}
+    before: dict[int, list[CompareRow]] = {}
     for j in other_only:
         k = bisect_left(anchor_keys, j) - 1
-        pos = anchors[k][1] if k >= 0 else -1
-        after.setdefault(pos, []).append(CompareRow(other_kind, *_sides((), (j,), by_b), -1))
+        row = CompareRow(other_kind, *_sides((), (j,), by_b), -1)
+        if k >= 0:
+            after.setdefault(anchors[k][1], []).append(row)
+        elif anchors:  # before the other article's first match: just above that match,
+            before.setdefault(anchors[0][1], []).append(row)  # not at the very top
+        else:
+            after.setdefault(-1, []).append(row)
     merged = list(after.get(-1, []))
     for pos, row in enumerate(rows):
+        merged.extend(before.get(pos, []))
         merged.append(row)
         merged.extend(after.get(pos, []))
     return merged

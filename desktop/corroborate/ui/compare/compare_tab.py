@@ -19,6 +19,7 @@ from ...core.alignment.comparison import Comparison
 from ...core.alignment.similarity import Corpus
 from ...core.annotations.corrections import apply_corrections
 from ...core.model import Alignment, Article
+from ..common.empty_hint import EmptyHint
 from ..common.plain import no_mnemonic, plain_tooltip, set_plain
 from ..common.tasks import LatestTask
 from ..common.widgets import RowsPage, filter_bar
@@ -116,6 +117,7 @@ class CompareTab(RowsPage):
 
         self.view = ComparisonView()
         self.view.setModel(self.proxy)
+        self.empty_hint = EmptyHint(self.view, self._empty_text)
         self.view.selectionModel().currentRowChanged.connect(self._on_current_row)
         self.view.activated.connect(self._on_activated)
         self.waiting = QLabel("Aligning sentences…")
@@ -174,6 +176,17 @@ class CompareTab(RowsPage):
         )
 
     # --- filter and order ---------------------------------------------------------------
+    def _empty_text(self) -> str:
+        """Why no row shows: a filter with nothing to list, or no sentences at all."""
+        if not self.model.rowCount():
+            return "Neither article has a sentence to compare."
+        if self.proxy.kind == MATCHED:
+            return (
+                f"No sentence pairs reach the threshold of {self.threshold}. Move the "
+                "Threshold slider to the left to pair less similar sentences."
+            )
+        return "Every sentence of this source is matched in the other."
+
     def set_filter(self, kind: str | None) -> None:
         self.proxy.set_kind(kind)
         if not self.filter_buttons[kind].isChecked():
