@@ -15,9 +15,9 @@ import os
 import sys
 
 from ..core.annotations.store import StoreUnavailable
-from . import align, annotations, facts, load
+from . import align, annotations, facts, load, stories
 
-COMMANDS = (load, align, annotations, facts)
+COMMANDS = (load, align, annotations, facts, stories)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -8,6 +8,9 @@ discrepancies between articles. Facts reported by one
 article only (coverage 1) are its exclusive facts. Boilerplate lines are in no fact.
 Last, `inconsistencies`: per article that contradicts itself, each finding (kind,
 explanation, both sides with their offsets in that article's text).
+
+`--story ID` keeps only the articles of one story of a mixed folder (its id as
+`corroborate-cli stories` prints it); an id that is none of theirs exits 2.
 """
 
 from __future__ import annotations
@@ -22,6 +25,13 @@ from ..core.facts.find import find_facts
 from ..core.model import Discrepancy, DiscrepancySide, Fact, FactTable, Mention
 from ..core.report.html import write_store_report
 from .load import article_json, load_articles, print_json, stored_labels
+from .stories import articles_of_story
+
+EXIT_UNKNOWN_STORY = 2
+
+
+class UnknownStory(ValueError):
+    pass
 
 
 def side_json(side: DiscrepancySide) -> dict:
@@ -78,26 +88,40 @@ def table_json(table: FactTable, labels: Mapping[str, str] | None = None) -> dic
     }
 
 
-def fact_table(paths: list[str], threshold: float | None = None) -> tuple[FactTable, list[str]]:
-    """The facts of the articles under `paths`, and one message per file that could not
-    be read. Shared by every output of this command (JSON now, reports later)."""
+def fact_table(
+    paths: list[str], threshold: float | None = None, story: str | None = None
+) -> tuple[FactTable, list[str]]:
+    """The facts of the articles under `paths` (of the story `story` only, when given),
+    and one message per file that could not be read. Shared by every output of this
+    command (JSON now, reports later). Raises UnknownStory."""
     result = load_articles(paths)
     problems = [f"{p.path}: {p.reason}" for p in result.problems]
-    return find_facts(Corpus(result.articles), threshold=threshold), problems
+    articles = result.articles
+    if story is not None:
+        articles = articles_of_story(articles, story)
+        if articles is None:
+            raise UnknownStory(
+                f"no story {story} among these articles (`corroborate-cli stories` lists them)"
+            )
+    return find_facts(Corpus(articles), threshold=threshold), problems
 
 
 def _run(args: argparse.Namespace) -> int:
-    if args.report:  # the HTML report instead of the JSON, with the store's annotations
-        # The store first: a store that cannot be read is told as such, before the work.
-        with Store.snapshot() as store:
-            return _report(args, store)
-    print_json(table_json(_facts(args), stored_labels("facts")))
+    try:
+        if args.report:  # the HTML report instead of the JSON, with the store's annotations
+            # The store first: a store that cannot be read is told as such, before the work.
+            with Store.snapshot() as store:
+                return _report(args, store)
+        print_json(table_json(_facts(args), stored_labels("facts")))
+    except UnknownStory as exc:
+        print(f"corroborate-cli facts: {exc}", file=sys.stderr)
+        return EXIT_UNKNOWN_STORY
     return 0
 
 
 def _facts(args: argparse.Namespace) -> FactTable:
     """The fact table of the command's paths, after a line on stderr per unreadable file."""
-    table, problems = fact_table(args.paths, args.threshold)
+    table, problems = fact_table(args.paths, args.threshold, args.story)
     for message in problems:
         print(f"corroborate-cli facts: {message}", file=sys.stderr)
     return table
@@ -130,5 +154,10 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--report",
         metavar="FILE.html",
         help="write a self-contained HTML report (facts, sources, disputes, notes) instead",
+    )
+    parser.add_argument(
+        "--story",
+        metavar="ID",
+        help="only the articles of this story of a mixed folder (ids: corroborate-cli stories)",
     )
     parser.set_defaults(func=_run)

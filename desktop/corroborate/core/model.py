@@ -271,3 +271,25 @@ class FactTable:
 
     def facts_of(self, article: str) -> tuple[Fact, ...]:
         return self._by_article.get(article, ())
+
+
+# --- Stories of a mixed folder (core/facts/stories.py) ----------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """Articles of a folder that report one event."""
+
+    id: str  # derived from the ids of its articles: the same articles, the same id
+    label: str  # its key names and terms: "Lindsay Lohan · rehab · Betty Ford"
+    articles: tuple[str, ...]  # Article.id, in the order of the folder
+    outlets: tuple[str, ...]  # their sources, each once, in the same order
+    first: str | None = None  # earliest publication date (YYYY-MM-DD) when any is known
+    last: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StoryTable:
+    articles: tuple[Article, ...]
+    stories: tuple[Story, ...]  # largest first, then by the position of their first article
+    cancelled: bool = False  # stopped through progress: `stories` is empty

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import PurePath
 
 from ..annotations.rollup import Rollup, RollupIndex
+from ..facts.timeline import Timeline, timeline
 from ..model import Annotation, Article, Fact, FactTable, Status
 
 STATUS_SYMBOL = {Status.AGREED: "✓", Status.DISPUTED: "✗", Status.UNVERIFIED: "?"}
@@ -46,6 +47,7 @@ class ReportContext:
         self.articles: dict[str, Article] = {a.id: a for a in table.articles}
         self.labels = {a.id: (labels or {}).get(a.id) or a.source for a in table.articles}
         self.number = {f.id: n for n, f in enumerate(table.facts, 1)}
+        self.timeline: Timeline = timeline(table)
         loaded = [a for a in annotations if any(t.article in self.articles for t in a.targets)]
         self.fact_notes, unmatched = self._match(loaded)
         self.rollups = self._roll_up(unmatched)
@@ -95,6 +97,11 @@ class ReportContext:
     def wording(self, article_id: str, sentences: Iterable[int]) -> str:
         article = self.articles[article_id]
         return " / ".join(article.sentences[i].text for i in sentences)
+
+    def claim(self, fact: Fact) -> str:
+        """What the fact says: its claim, else its most central wording."""
+        article, sentence = fact.representative
+        return fact.claim or self.articles[article].sentences[sentence].text
 
     def status(self, fact: Fact) -> Status | None:
         rollup = self.rollups.get(fact.id)

@@ -1,11 +1,14 @@
-"""The detailed parts of the HTML report (core/report/html.py): disputed and differing facts
-with every wording, agreed and unverified facts, annotated sentence pairs, and what each
-source alone reports. All text is escaped through `esc`."""
+"""The detailed parts of the HTML report (core/report/html.py): the timeline of who
+reported what first, disputed and differing facts with every wording, agreed and
+unverified facts, annotated sentence pairs, and what each source alone reports. All text
+is escaped through `esc`."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import UTC, date, datetime, time, timedelta
 
+from ..facts.timeline import FirstReport, Moment, first_counts
 from ..model import Article, Discrepancy, DiscrepancySide, Fact, Status, Target
 from .context import (
     ReportContext,
@@ -204,3 +207,183 @@ def exclusive_section(r: ReportContext) -> str:
             parts.append(f"<ol class='exclusive'>{''.join(items)}</ol>")
         parts.append("</section>")
     return "".join(parts)
+
+
+# --- timeline --------------------------------------------------------------------------
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+DAY_SECONDS = 86_400
+MAX_DAY_TICKS = 10  # a longer span is labelled at its two ends only
+
+
+def report_date(moment: Moment) -> str:
+    """ "4 Jan 2026", or "4 Jan 2026, 22:00 −05:00" with the time and offset as written
+    (the report is read anywhere: no time is moved to the reader's zone)."""
+    written = datetime.fromisoformat(moment.iso)
+    day = f"{written.day} {MONTHS[written.month - 1]} {written.year}"
+    if moment.instant is None:
+        return day
+    offset = written.strftime("%z")
+    zone = f" {offset[:3]}:{offset[3:]}".replace("-", "−") if offset else " UTC"
+    return f"{day}, {written:%H:%M}{zone}"
+
+
+def _span(moment: Moment) -> tuple[float, float]:
+    """Where a mark lies on the axis, in seconds: a date alone covers its whole day."""
+    start = moment.key[0]
+    return (start, start + DAY_SECONDS) if moment.instant is None else (start, start)
+
+
+def _days(moments: Sequence[Moment]) -> list[date]:
+    """Every day from the first date to the last (UTC days, as `Moment.day`)."""
+    first, last = min(m.day for m in moments), max(m.day for m in moments)
+    return [first + timedelta(n) for n in range((last - first).days + 1)]
+
+
+def _axis(days: Sequence[date]) -> tuple[float, float]:
+    """The axis's start and length in seconds: whole days, so a day alone fits in it."""
+    return datetime.combine(days[0], time(), UTC).timestamp(), len(days) * DAY_SECONDS
+
+
+def _percent(at: float, axis: tuple[float, float]) -> str:
+    return f"{100 * (at - axis[0]) / axis[1]:.2f}%"
+
+
+def _day_label(day: date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]}"
+
+
+def _ticks(days: Sequence[date], axis: tuple[float, float]) -> str:
+    """A label over each day; over the first and last only when there are many."""
+    if len(days) > MAX_DAY_TICKS:
+        return (
+            f"<span class='tick start'>{esc(_day_label(days[0]))} {days[0].year}</span>"
+            f"<span class='tick end'>{esc(_day_label(days[-1]))} {days[-1].year}</span>"
+        )
+    width = _percent(axis[0] + DAY_SECONDS, axis)
+    return "".join(
+        f"<span class='tick' style='left: {_percent(axis[0] + n * DAY_SECONDS, axis)}; "
+        f"width: {width}'>{esc(_day_label(day))}</span>"
+        for n, day in enumerate(days)
+    )
+
+
+def _dividers(days: Sequence[date], axis: tuple[float, float]) -> str:
+    """Lines between days, when each day has its label."""
+    if len(days) > MAX_DAY_TICKS:
+        return ""
+    return "".join(
+        f"<span class='divider' style='left: {_percent(axis[0] + n * DAY_SECONDS, axis)}'></span>"
+        for n in range(1, len(days))
+    )
+
+
+def _marks(r: ReportContext, articles: Sequence[Article], axis: tuple[float, float]) -> str:
+    marks = []
+    for article in articles:
+        moment = r.timeline.moments[article.id]
+        start, end = _span(moment)
+        kind = "day" if moment.instant is None else "time"
+        width = f" width: {_percent(axis[0] + end - start, axis)};" if end > start else ""
+        tip = f"{r.labels[article.id]}: {report_date(moment)} ({moment.iso}) · {article.title}"
+        marks.append(
+            f"<span class='mark {kind}' style='left: {_percent(start, axis)};{width}' "
+            f"title='{esc(tip)}'><span class='sr-only'>{esc(report_date(moment))}</span></span>"
+        )
+    return "".join(marks)
+
+
+def _strip(r: ReportContext) -> str:
+    """One row per outlet, a mark where each of its articles was published."""
+    days = _days(list(r.timeline.moments.values()))
+    axis = _axis(days)
+    firsts = first_counts(r.timeline, r.labels, shared_only=True)
+    by_outlet: dict[str, list[Article]] = {}
+    for article in r.table.articles:
+        by_outlet.setdefault(r.labels[article.id], []).append(article)
+    rows = []
+    for outlet, articles in by_outlet.items():
+        dated = [a for a in articles if a.id in r.timeline.moments]
+        track = (
+            f"<td class='track'><div class='lane'>{_dividers(days, axis)}"
+            f"{_marks(r, dated, axis)}</div></td>"
+            if dated
+            else "<td class='track none'>no date in the file</td>"
+        )
+        first = firsts.get(outlet, 0)
+        rows.append(
+            f"<tr><td class='who'>{esc(outlet)}</td>{track}<td class='num'>{first}</td></tr>"
+        )
+    return (
+        "<table class='timeline'><thead><tr><th scope='col'>Source</th>"
+        f"<th class='axis' scope='col'><div class='lane'>{_ticks(days, axis)}</div></th>"
+        "<th class='num' scope='col'>First to report</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def _first_reports(r: ReportContext) -> str:
+    """The shared facts in the order they were first reported, one group per first
+    report (the same outlets at the same time)."""
+    groups: list[tuple[FirstReport, list[str]]] = []
+    for report in r.timeline.ordered:
+        if report.fact.exclusive:
+            continue  # first by default: "Reported by one source only" lists them
+        fact, n = report.fact, r.number[report.fact.id]
+        number = f"<a href='#fact-{n}'>{n}</a>" if in_details(r, fact) else str(n)
+        item = f"<li>{esc(r.claim(fact))} <span class='by'>(fact {number})</span></li>"
+        if groups and _same_first(groups[-1][0], report):
+            groups[-1][1].append(item)
+        else:
+            groups.append((report, [item]))
+    blocks = []
+    for report, items in groups:
+        noun = "fact" if len(items) == 1 else "facts"
+        blocks.append(
+            f"<li><p class='first'>{_first_words(r, report)} "
+            f"<span class='by'>· first with {len(items)} {noun}</span></p>"
+            f"<ul>{''.join(items)}</ul></li>"
+        )
+    undated = sum(1 for rep in r.timeline.reports if not rep.dated and not rep.fact.exclusive)
+    note = (
+        f"<p class='extra'>{undated} more shared facts are reported only by sources "
+        "without a date.</p>"
+        if undated
+        else ""
+    )
+    listed = f"<ol class='first-reports'>{''.join(blocks)}</ol>" if blocks else ""
+    return listed + note
+
+
+def _same_first(a: FirstReport, b: FirstReport) -> bool:
+    return a.first == b.first and a.moments == b.moments
+
+
+def _first_words(r: ReportContext, report: FirstReport) -> str:
+    """ "3 Jan 2026, 18:00 −05:00 · <b>Outlet</b>"; each outlet with its own date when
+    tied outlets give different ones (a day alone and a time on it)."""
+    dates = {m.iso for m in report.moments}
+    pairs = zip(report.first, report.moments, strict=True)
+    if len(dates) == 1:
+        who = ", ".join(f"<b>{esc(r.labels[a])}</b>" for a in report.first)
+        return f"<span class='when'>{esc(report_date(report.moments[0]))}</span> · {who}"
+    return ", ".join(
+        f"<b>{esc(r.labels[a])}</b> <span class='when'>({esc(report_date(m))})</span>"
+        for a, m in pairs
+    )
+
+
+def timeline_section(r: ReportContext) -> str:
+    """When each outlet published and who reported each shared fact first; nothing when
+    fewer than two articles carry a date."""
+    if len(r.timeline.moments) < 2:
+        return ""
+    undated = [r.labels[a] for a in r.timeline.undated]
+    without = f" No date was found for: {esc(', '.join(undated))}." if undated else ""
+    return (
+        "<h2 id='timeline'>Timeline</h2>"
+        "<p class='lead'>When each source was published, from the dates in the articles, "
+        "and how many facts shared with other sources it reported first. A date without a "
+        f"time covers its whole day and ties with any time on it.{without}</p>"
+        f"{_strip(r)}<h3>Facts in the order they were first reported</h3>{_first_reports(r)}"
+    )

@@ -1,9 +1,10 @@
 """The fact report: one self-contained HTML file for people who do not run the program.
 
 It answers, in order: which sources were compared; which outlet reports which fact (a
-facts × sources matrix); where the sources contradict each other or a person disputed
-a fact (every wording, the differing values marked); what was agreed; which sentence
-pairs were annotated; and what each outlet alone reports.
+facts × sources matrix); when each outlet published and who reported each fact first
+(when the articles carry dates); where the sources contradict each other or a person
+disputed a fact (every wording, the differing values marked); what was agreed; which
+sentence pairs were annotated; and what each outlet alone reports.
 
 The file has no scripts and loads nothing: the style sheet is inline (report_style),
 so it opens offline in any browser and prints cleanly. Every piece of article text,
@@ -31,6 +32,7 @@ from .details import (
     disputed_section,
     exclusive_section,
     pairs_section,
+    timeline_section,
 )
 from .style import REPORT_CSS
 
@@ -66,6 +68,7 @@ def render_report(
         "</head><body><main>",
         _header(report, title, when),
         _matrix(report),
+        timeline_section(report),
         disputed_section(report),
         contradictions_section(report),
         annotated_section(report, Status.AGREED, "Agreed facts", "agreed"),
@@ -205,9 +208,8 @@ def _matrix(r: ReportContext) -> str:
 
 def _matrix_row(r: ReportContext, fact: Fact) -> str:
     n = r.number[fact.id]
-    rep_article, rep_sentence = fact.representative
-    # The claim (what the fact says), else the most central wording.
-    wording = fact.claim or r.articles[rep_article].sentences[rep_sentence].text
+    rep_article = fact.representative[0]
+    wording = r.claim(fact)
     excerpt = textwrap.shorten(wording, EXCERPT_CHARS, placeholder=" …")
     values = _values_by_article(fact)
     cells = []

@@ -124,6 +124,45 @@ blockquote.note::before { content: "Note: "; font-weight: 600; }
 .extra { color: var(--muted); font-size: 13px; margin: 6px 0 0; }
 ol.exclusive { margin: 4px 0 0; padding-left: 22px; }
 ol.exclusive li { margin: 3px 0; }
+/* The timeline: one row per source, a dot at each time of publication, a band over each
+   day given without a time; positions are set per mark (left, width) on the row's track. */
+table.timeline { font-size: 13.5px; margin-bottom: 10px; }
+table.timeline td.who { width: 13em; font-weight: 600; }
+table.timeline th.num, table.timeline td.num { width: 7.5em; }
+table.timeline th.axis, table.timeline td.track { padding: 0; }
+/* The lane is the axis itself, inset so marks and labels at its ends stay in the cell. */
+table.timeline .lane { position: relative; margin: 0 28px; height: 26px; }
+table.timeline th.axis .lane { height: 2.2em; }
+table.timeline .tick {
+  position: absolute; bottom: 4px; text-align: center; white-space: nowrap;
+  font-weight: normal; color: var(--muted); font-size: 12px;
+}
+table.timeline .tick.start { left: 0; }
+table.timeline .tick.end { right: 0; }
+table.timeline .divider {
+  position: absolute; top: 0; bottom: 0; border-left: 1px dashed var(--line);
+}
+table.timeline td.track .lane {
+  background: linear-gradient(var(--line), var(--line)) no-repeat 0 50% / 100% 1px;
+}
+table.timeline td.track.none {
+  color: var(--muted); font-style: italic; font-size: 12.5px; padding: 4px 28px;
+}
+table.timeline .mark { position: absolute; top: 50%; }
+table.timeline .mark.time {
+  width: 12px; height: 12px; margin: -6px 0 0 -6px; border-radius: 50%;
+  background: var(--accent); border: 2px solid #fff; box-shadow: 0 0 0 1px var(--accent);
+}
+table.timeline .mark.day {
+  height: 10px; min-width: 8px; margin-top: -5px; border-radius: 3px;
+  background: rgba(31, 95, 168, 0.35); border: 1px solid var(--accent);
+}
+ol.first-reports { margin: 4px 0 0; padding-left: 0; list-style: none; font-size: 13.5px; }
+ol.first-reports > li { padding: 6px 0 4px; border-bottom: 1px solid var(--line); }
+ol.first-reports p.first { margin: 0 0 2px; }
+ol.first-reports .when { font-variant-numeric: tabular-nums; }
+ol.first-reports ul { margin: 0; padding-left: 22px; }
+ol.first-reports ul li { margin: 1px 0; }
 .sr-only {
   position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
   white-space: nowrap;
@@ -154,6 +193,12 @@ footer {
   table.matrix th.st { width: 6.8em; }
   .card { padding: 6px 10px 8px; margin: 8px 0; }
   table.wordings td.who { width: 11em; }
+  table.timeline { font-size: 8.5pt; }
+  table.timeline td.who { width: 10em; }
+  ol.first-reports { font-size: 8.5pt; }
+  /* A group may run over a page between its facts; each fact stays whole. */
+  ol.first-reports > li { padding: 3px 0 2px; break-inside: auto; page-break-inside: auto; }
+  ol.first-reports p.first { break-after: avoid; page-break-after: avoid; }
 }
 /* A narrow window: smaller margins, source names upright in narrow columns, each
    wording under its source, numbers' headers wrapping: the page never scrolls sideways. */
@@ -180,6 +225,8 @@ footer {
   table.wordings td.who { width: auto; padding-top: 8px; }
   table.wordings tr { display: block; border-bottom: 1px dashed var(--line); }
   .legend .item { white-space: normal; display: inline-block; }
+  table.timeline td.who { width: 6.5em; }
+  table.timeline th.num, table.timeline td.num { width: 4em; white-space: normal; }
   /* The sources table becomes one block per source, its numbers labelled in line. */
   table.sources thead {
     position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);

@@ -2,8 +2,9 @@
 
 The first column says what each fact is (its claim, elided, in full in the tooltip).
 Each source cell holds that source's wording of the fact, or nothing when the source
-leaves the fact out. Coverage ("4 of 5"), a marker (differing values, or a fact only one
-source reports) and the fact's annotation have their own columns. Marks are always an
+leaves the fact out. Coverage ("4 of 5"), who reported it first and when (from the
+articles' publication dates, core/facts/timeline.py), a marker (differing values, or a
+fact only one source reports) and the fact's annotation have their own columns. Marks are always an
 icon and words: colour only helps.
 """
 
@@ -20,12 +21,14 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QStyle
 
 from ...core.annotations.rollup import EMPTY, Rollup, contribution_lines
+from ...core.facts.timeline import FirstReport, Moment, article_moments, first_report
 from ...core.model import Article, Fact, FactTable
 from ..common.icons import named_icon, status_icon
 from ..common.kind_filter import KindFilter
 from ..common.plain import plain_tooltip
 from ..common.table_model import ReadOnlyTableModel
 from ..common.theme import tint
+from ..state.sources_model import readable_date
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -43,6 +46,9 @@ PRESENT_SHARE = 0.10
 DIFFERING_TINT = QColor(230, 140, 20)
 DIFFERING_SHARE = 0.22
 DIFFERS_MARK = "⚠"
+NO_DATE = "–"
+NO_DATES_TIP = "No publication dates were found in these articles"
+FIRST_NAMED = 2  # first reporters named in the cell; more are counted ("A, B +3")
 
 # The annotations within a fact (its own, and pairs of its mentions), rolled up.
 AnnotationOfFact = Callable[[Fact], Rollup]
@@ -84,19 +90,23 @@ def marker_text(fact: Fact, label_of: Callable[[str], str]) -> str:
 
 
 class FactsModel(ReadOnlyTableModel):
-    """Columns: fact | coverage | marker | status | one per source, in the table's order.
+    """Columns: fact | coverage | first reported | marker | status | one per source, in
+    the table's order.
 
     The model sorts itself: a proxy sorting 2,000 rows calls `data()` in Python for every
     comparison, which froze the window for half a second. Here each cell's sort key is
     computed once and Python's sort orders the rows.
     """
 
-    CLAIM, COVERAGE, MARKER, STATUS = range(4)
-    FIRST_SOURCE = 4
+    CLAIM, COVERAGE, FIRST_REPORTED, MARKER, STATUS = range(5)
+    FIRST_SOURCE = 5
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._table: FactTable | None = None
+        self._moments: dict[str, Moment] = {}  # Article.id -> publication date
+        self._order: dict[str, int] = {}  # Article.id -> column order
+        self._first_reports: dict[str, FirstReport] = {}  # by fact id, made when first asked
         self._labels: dict[str, str] = {}
         self._annotation_of: AnnotationOfFact | None = None
         self._wordings: dict[tuple[str, str], str] = {}  # (fact id, article id)
@@ -113,6 +123,10 @@ class FactsModel(ReadOnlyTableModel):
     def set_table(self, table: FactTable | None, labels: dict[str, str]) -> None:
         self.beginResetModel()
         self._table = table
+        articles = table.articles if table else ()
+        self._moments = article_moments(articles)
+        self._order = {a.id: n for n, a in enumerate(articles)}
+        self._first_reports.clear()  # 6,000 mentions take 20 ms: only shown rows are asked
         self._labels = dict(labels)
         self._wordings.clear()
         self._facts = self._sorted(self._sort_column, self._sort_order)
@@ -183,13 +197,14 @@ class FactsModel(ReadOnlyTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if article is not None:
                 return self.label(article.id)
-            return ("Fact", "Coverage", "Marks", "Status")[section]
+            return ("Fact", "Coverage", "First reported", "Marks", "Status")[section]
         if role == Qt.ItemDataRole.ToolTipRole:
             if article is not None:
                 return plain_tooltip(f"{self.label(article.id)}: {article.title}")
             return (
                 "What the fact says: the words its sources share",
                 "How many sources report the fact",
+                "Which source published the fact first, and when (the articles' dates)",
                 "Values the sources disagree on, or a fact only one source reports",
                 "Your verdict on the fact: A agreed, D disputed, U unverified, N note",
             )[section]
@@ -206,6 +221,8 @@ class FactsModel(ReadOnlyTableModel):
             return self._claim_data(fact, role)
         if column == self.COVERAGE:
             return self._coverage_data(fact, role)
+        if column == self.FIRST_REPORTED:
+            return self._first_data(fact, role)
         if column == self.MARKER:
             return self._marker_data(fact, role)
         if column == self.STATUS:
@@ -234,9 +251,15 @@ class FactsModel(ReadOnlyTableModel):
         facts = list(self._table.facts) if self._table else []
         if not 0 <= column < self.columnCount():
             return facts
+        reverse = order == Qt.SortOrder.DescendingOrder
+        if column == self.FIRST_REPORTED:
+            # Undated facts stay at the bottom in both directions, as in the Sources dock.
+            dated = [f for f in facts if self._earliest_key(f) is not None]
+            undated = [f for f in facts if self._earliest_key(f) is None]
+            return sorted(dated, key=self._earliest_key, reverse=reverse) + undated
         key = self._sort_key(column)
         # sorted() is stable, also in reverse: equal cells keep the table's order.
-        return sorted(facts, key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+        return sorted(facts, key=key, reverse=reverse)
 
     def _sort_key(self, column: int) -> Callable[[Fact], object]:
         if column == self.CLAIM:
@@ -285,6 +308,53 @@ class FactsModel(ReadOnlyTableModel):
                 tip += "\nLeft out by " + ", ".join(self.label(a) for a in left_out)
             return plain_tooltip(tip)
         return None
+
+    def first_report(self, fact: Fact) -> FirstReport:
+        if fact.id not in self._first_reports:
+            self._first_reports[fact.id] = first_report(fact, self._moments, self._order)
+        return self._first_reports[fact.id]
+
+    def _earliest_key(self, fact: Fact):
+        earliest = self.first_report(fact).earliest
+        return earliest.key if earliest else None
+
+    def _first_data(self, fact: Fact, role: int):
+        report = self.first_report(fact)
+        if role == SORT_ROLE:
+            return self._earliest_key(fact)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return None if report.dated else int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._first_text(report)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tooltip(self._first_tooltip(report))
+        return None
+
+    def _first_text(self, report: FirstReport) -> str:
+        if report.earliest is None:
+            return NO_DATE
+        names = [self.label(a) for a in report.first]
+        shown = ", ".join(names[:FIRST_NAMED])
+        if len(names) > FIRST_NAMED:
+            shown += f" +{len(names) - FIRST_NAMED}"
+        return f"{shown} · {readable_date(report.earliest.iso)}"
+
+    def _first_tooltip(self, report: FirstReport) -> str:
+        """Every reporting source with its full date, first reporters first."""
+        if not self._moments:
+            return NO_DATES_TIP
+        lines = []
+        if report.dated:
+            lines += [
+                f"First reported by {self.label(a)}: {m.iso}"
+                for a, m in zip(report.first, report.moments, strict=True)
+            ]
+            lines += [f"Then {self.label(a)}: {m.iso}" for a, m in report.later]
+        else:
+            lines.append("None of the sources reporting this fact gives a publication date")
+        if report.undated:
+            lines.append("No date: " + ", ".join(self.label(a) for a in report.undated))
+        return "\n".join(lines)
 
     def _marker_data(self, fact: Fact, role: int):
         if role == Qt.ItemDataRole.DisplayRole:

@@ -38,6 +38,7 @@ TITLE = "Facts"
 # the tooltip).
 CLAIM_WIDTH = 260
 COVERAGE_WIDTH = 72
+FIRST_REPORTED_WIDTH = 180  # "CRBC News · 4 Jan 2026"; longer names are elided
 MARKER_WIDTH = 210
 STATUS_WIDTH = 104
 # Lines of wording shown per fact; the rest is elided and in the tooltip.
@@ -144,6 +145,7 @@ class FactsTab(RowsPage):
         for column, width in (
             (FactsModel.CLAIM, CLAIM_WIDTH),
             (FactsModel.COVERAGE, COVERAGE_WIDTH),
+            (FactsModel.FIRST_REPORTED, FIRST_REPORTED_WIDTH),
             (FactsModel.MARKER, MARKER_WIDTH),
             (FactsModel.STATUS, STATUS_WIDTH),
         ):
