@@ -45,6 +45,7 @@ from .menus import MENUS, RECENT_FOLDERS, SEPARATOR
 from .reading.article_tabs import ArticleTabs
 from .sources.article_intake import ArticleIntake
 from .sources.source_views import SourcesPanel, problems_view
+from .sources.stories_panel import Stories
 from .state.part_services import PartServices
 from .state.sources_model import SourcesModel
 from .state.workspace import Workspace
@@ -113,6 +114,8 @@ class MainWindow(QMainWindow):
             self.report_export,
             self.article_intake,
         ) = self.parts
+        self.stories = Stories(workspace)
+        self.sources_panel.follow_story(workspace)
         self.finder = Finder(actions, self.tab_host, [self.annotator.list_panel])
         self._connect_workspace()
         self._connect_actions()
@@ -205,6 +208,7 @@ class MainWindow(QMainWindow):
         self.sources_dock = self._dock("Sources", self.sources_panel, "sources_dock")
         self.problems_view = problems_view(self.workspace.problems)
         self.problems_dock = self._dock("Problems", self.problems_view, "problems_dock")
+        self.stories_dock = self._dock("Stories", self.stories.view, "stories_dock")
         bottom = Qt.DockWidgetArea.BottomDockWidgetArea
         right = Qt.DockWidgetArea.RightDockWidgetArea
         annotator = self.annotator
@@ -212,14 +216,17 @@ class MainWindow(QMainWindow):
         self.addDockWidget(bottom, self.problems_dock)
         self.addDockWidget(right, annotator.panel_dock)
         self.addDockWidget(bottom, annotator.list_dock)
+        self.addDockWidget(bottom, self.stories_dock)
         self.tabifyDockWidget(self.sources_dock, self.problems_dock)
         self.tabifyDockWidget(self.problems_dock, annotator.list_dock)
+        self.tabifyDockWidget(annotator.list_dock, self.stories_dock)
         self.sources_dock.raise_()
         for action_id, dock in (
             (ActionId.SHOW_SOURCES, self.sources_dock),
             (ActionId.SHOW_PROBLEMS, self.problems_dock),
             (ActionId.SHOW_ANNOTATION_PANEL, annotator.panel_dock),
             (ActionId.SHOW_ANNOTATIONS, annotator.list_dock),
+            (ActionId.SHOW_STORIES, self.stories_dock),
         ):
             action = self.actions_[action_id]
             action.setChecked(True)

@@ -47,6 +47,7 @@ MENUS: tuple[tuple[str, tuple[ActionId | str | None, ...]], ...] = (
             ActionId.SHOW_PROBLEMS,
             ActionId.SHOW_ANNOTATION_PANEL,
             ActionId.SHOW_ANNOTATIONS,
+            ActionId.SHOW_STORIES,
             SEPARATOR,
             ActionId.SHOW_FACTS,
             SEPARATOR,

@@ -43,6 +43,7 @@ class ActionId(Enum):
     EXPORT_REPORT = auto()
     SHOW_ANNOTATION_PANEL = auto()
     SHOW_ANNOTATIONS = auto()
+    SHOW_STORIES = auto()
     MARK_AGREED = auto()
     MARK_DISPUTED = auto()
     MARK_UNVERIFIED = auto()
@@ -188,6 +189,12 @@ ACTION_SPECS: dict[ActionId, ActionSpec] = {
         "A&nnotations List",
         "Show or hide the list of every annotation of the open folder",
         "Ctrl+4",
+        checkable=True,
+    ),
+    ActionId.SHOW_STORIES: ActionSpec(
+        "S&tories",
+        "Show or hide the stories of the open articles; pick one to see only its articles",
+        "Ctrl+5",
         checkable=True,
     ),
     ActionId.MARK_AGREED: ActionSpec(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -23,7 +23,11 @@ from ..common.plain import plain_tooltip
 
 
 class NewComparisonDialog(QDialog):
-    """Two combo boxes over the loaded articles; OK needs two different ones."""
+    """Two combo boxes over the loaded articles; OK needs two different ones.
+
+    `scope`: the ids of the articles to offer (the current story's); None offers all.
+    `first` and `second` are positions in `articles`; one outside the scope gives way to
+    the first articles inside it."""
 
     def __init__(
         self,
@@ -32,10 +36,16 @@ class NewComparisonDialog(QDialog):
         first: int = 0,
         second: int = 1,
         parent: QWidget | None = None,
+        scope: Collection[str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("New Comparison")
-        self.articles = list(articles)
+        offered = [i for i, a in enumerate(articles) if scope is None or a.id in scope]
+        if len(offered) < 2:  # too few to compare: offer them all rather than nothing
+            offered = list(range(len(articles)))
+        first, second = self._offered_pair(offered, first, second)
+        self.articles = [articles[i] for i in offered]
+        labels = [labels[i] for i in offered]
         self.first = self._combo(labels, first, "The article whose sentences fill the left column")
         self.second = self._combo(
             labels, second, "The article whose sentences fill the right column"
@@ -67,6 +77,15 @@ class NewComparisonDialog(QDialog):
         self.second.currentIndexChanged.connect(self._validate)
         self._validate()
         self.resize(640, self.sizeHint().height())
+
+    @staticmethod
+    def _offered_pair(offered: list[int], first: int, second: int) -> tuple[int, int]:
+        """Positions in `offered` of the two articles asked for, or of the first offered."""
+        spare = iter(i for i in range(len(offered)) if offered[i] not in (first, second))
+        chosen = []
+        for wanted in (first, second):
+            chosen.append(offered.index(wanted) if wanted in offered else next(spare, 0))
+        return chosen[0], chosen[1]
 
     def _combo(self, labels: Sequence[str], current: int, tooltip: str) -> QComboBox:
         combo = QComboBox()

@@ -166,8 +166,14 @@ class Comparisons(QObject):
             return None
         articles = sources.articles
         first, second = self.default_pair()
+        story = self.workspace.story
         dialog = NewComparisonDialog(
-            articles, [sources.label(a) for a in articles], first, second, parent
+            articles,
+            [sources.label(a) for a in articles],
+            first,
+            second,
+            parent,
+            scope=story.articles if story else None,
         )
         if dialog.exec() != NewComparisonDialog.DialogCode.Accepted:
             return None

@@ -1,5 +1,6 @@
-"""Facts across the open articles: computing them on a worker after the folder's word
-statistics are ready, the Facts tab, and the article tabs' heat maps."""
+"""Facts across the open articles (the current story's, when one is picked): computing
+them on a worker after the folder's word statistics are ready, the Facts tab, and the
+article tabs' heat maps."""
 
 from __future__ import annotations
 
@@ -52,7 +53,12 @@ class _Found:
     heat: dict[str, HeatMap]
 
 
-def _facts_and_heat(corpus: Corpus, labels: dict[str, str], progress) -> _Found:  # worker
+def _facts_and_heat(
+    corpus: Corpus, story: frozenset[str] | None, labels: dict[str, str], progress
+) -> _Found:  # worker
+    """`story`: the ids of the articles to find facts across; None: all of `corpus`'s."""
+    if story is not None:  # the story's own statistics: its words, not the folder's
+        corpus = Corpus(a for a in corpus.articles if a.id in story)
     table = find_facts(corpus, progress)
     heat = {} if table.cancelled else {a.id: heat_map(table, a.id, labels) for a in table.articles}
     return _Found(table, labels, heat)
@@ -83,6 +89,7 @@ class Corroboration(QObject):
         self.action = action = services.actions[ActionId.SHOW_FACTS]
         action.triggered.connect(self.open_tab)
         workspace.corpus_ready.connect(self.compute)
+        workspace.story_changed.connect(self._on_story_changed)
         articles.tab_opened.connect(self._paint)
         sources = workspace.sources
         sources.modelReset.connect(self._on_sources_reset)
@@ -108,14 +115,24 @@ class Corroboration(QObject):
     def compute(self, corpus: Corpus) -> None:
         self.progress.start("Finding facts")
         labels = self.labels()
+        story = self.workspace.story
+        scope = frozenset(story.articles) if story is not None else None
         self._task.start(
-            lambda progress: _facts_and_heat(corpus, labels, progress),
+            lambda progress: _facts_and_heat(corpus, scope, labels, progress),
             self._on_done,
             self.progress.report,
         )
         tab = self.facts_tab()
         if tab is not None and tab.table is None:
             tab.show_waiting()
+
+    def _on_story_changed(self, _story) -> None:
+        """Facts of the story now picked, once the statistics of the open articles are
+        known (a load in progress computes them when its statistics are ready)."""
+        corpus = self.workspace.corpus
+        opened = {a.id for a in self.workspace.sources.articles}
+        if corpus is not None and {a.id for a in corpus.articles} == opened:
+            self.compute(corpus)
 
     def cancel(self) -> None:
         self._task.cancel()
@@ -166,6 +183,8 @@ class Corroboration(QObject):
         elif any(a.id == tab.article.id for a in self.table.articles):
             heat = heat_map(self.table, tab.article.id, self.labels())
             tab.set_corroboration(heat.others, heat.wording)
+        else:  # outside the story the facts are of: no tint claims otherwise
+            tab.set_corroboration(None)
 
     def _relabel(self) -> None:
         self._heat = {}  # worked out with the old names

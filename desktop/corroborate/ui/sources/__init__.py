@@ -1,1 +1,1 @@
-"""The Sources and Problems panels."""
+"""The Sources, Problems and Stories panels, and articles from a web address or the clipboard."""

@@ -1,5 +1,5 @@
 """The Sources and Problems panels: the open articles (renamed in place, a Compare and a
-Facts button above) and what could not be loaded."""
+Facts button above, only the current story's shown) and what could not be loaded."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from ..common.actions import ActionId, ActionRegistry
 from ..common.empty_hint import EmptyHint
 from ..state.sources_model import ProblemsModel, SourcesModel
+from ..state.workspace import Workspace
 
 
 def compact_table(model: QAbstractItemModel) -> QTableView:
@@ -100,6 +101,32 @@ def problems_view(problems: ProblemsModel) -> QTableView:
     return view
 
 
+class StoryRows(QObject):
+    """Hides the rows of articles outside the workspace's current story. Rows are hidden,
+    not filtered out, so row numbers stay those of SourcesModel (selections, Compare)."""
+
+    def __init__(self, view: QTableView, workspace: Workspace) -> None:
+        super().__init__(view)
+        self.view, self.workspace = view, workspace
+        model = workspace.sources
+        for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset):
+            signal.connect(self.apply)
+        model.layoutChanged.connect(self.apply)  # sorted: the hidden rows moved
+        workspace.story_changed.connect(self.apply)
+        self.apply()
+
+    def apply(self, *_args) -> None:
+        sources, selection = self.workspace.sources, self.view.selectionModel()
+        for row in range(sources.rowCount()):
+            hidden = not self.workspace.in_story(sources.article_at(row).id)
+            self.view.setRowHidden(row, hidden)
+            if hidden:  # Compare Selected must never pick an article out of sight
+                selection.select(
+                    sources.index(row, 0),
+                    selection.SelectionFlag.Deselect | selection.SelectionFlag.Rows,
+                )
+
+
 class SourcesPanel(QWidget):
     """The sources list with a Compare button for the two rows selected in it."""
 
@@ -123,3 +150,7 @@ class SourcesPanel(QWidget):
         layout.setSpacing(2)
         layout.addLayout(buttons)
         layout.addWidget(self.view)
+
+    def follow_story(self, workspace: Workspace) -> None:
+        """Show only the articles of the workspace's current story from now on."""
+        self.story_rows = StoryRows(self.view, workspace)

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from ...core.alignment.similarity import Corpus
 from ...core.annotations.store import Store
 from ...core.ingest.loading import LoadResult, load_paths
-from ...core.model import FactTable
+from ...core.model import FactTable, Story
 from ..common.tasks import LatestTask
 from .annotation_session import AnnotationSession
 from .load_report import shows_problems
@@ -40,6 +40,7 @@ class Workspace(QObject):
     facts_ready = Signal(object)  # FactTable
     label_changed = Signal(str, str)  # article id, the name shown for it
     problems_worth_seeing = Signal()  # a load met problems the user should look at now
+    story_changed = Signal(object)  # the Story now picked, or None: every article
 
     def __init__(self, store: Store | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -49,6 +50,7 @@ class Workspace(QObject):
         self.current_folder: str | None = None
         self.corpus: Corpus | None = None
         self.facts: FactTable | None = None
+        self.story: Story | None = None  # the story the parts are scoped to; None: all
         self._loader = LatestTask(self)
         self._loading_paths: list[str] = []  # what the running load reads
         self.sources.label_changed.connect(self.label_changed)
@@ -112,6 +114,7 @@ class Workspace(QObject):
         self.closing.emit()
         self.corpus = None
         self.facts = None
+        self.set_story(None)
         self.sources.set_articles([])
         self.problems.clear()
 
@@ -129,3 +132,13 @@ class Workspace(QObject):
         self.facts = table
         if table is not None:
             self.facts_ready.emit(table)
+
+    def set_story(self, story: Story | None) -> None:
+        """Scope the parts that follow `story_changed` to `story` (None: every article)."""
+        if story != self.story:
+            self.story = story
+            self.story_changed.emit(story)
+
+    def in_story(self, article_id: str) -> bool:
+        """Whether the article is among those of the current story (always, with none)."""
+        return self.story is None or article_id in self.story.articles

@@ -1,4 +1,5 @@
-"""File → Export Report…: the open articles' facts as one HTML file (core/report/html).
+"""File → Export Report…: the open articles' facts as one HTML file (core/report/html);
+only the current story's articles when one is picked in the Stories panel.
 
 The facts already found are used when they cover exactly the open articles;
 otherwise they are found on a worker first, with the status bar's progress and Cancel.
@@ -67,6 +68,11 @@ class ReportExport(QObject):
     def _update_action(self, *_args) -> None:
         self.action.setEnabled(bool(self.workspace.sources.articles))
 
+    def reported_articles(self) -> list[Article]:
+        """The open articles of the current story (all of them when none is picked)."""
+        workspace = self.workspace
+        return [a for a in workspace.sources.articles if workspace.in_story(a.id)]
+
     # --- choosing the file -------------------------------------------------------------
     def default_path(self) -> str:
         """Outside the articles folder, so the report is never read back as an article."""
@@ -86,7 +92,7 @@ class ReportExport(QObject):
     def export_to(self, path: str) -> None:
         """Write the report to `path`, finding the facts first when they are not known."""
         self.open_button.hide()
-        articles = self.workspace.sources.articles
+        articles = self.reported_articles()
         if not articles:
             self._fail("No articles are open: there is nothing to report.")
             return
@@ -135,6 +141,8 @@ class ReportExport(QObject):
         labels = {a.id: workspace.sources.label(a) for a in table.articles}
         folder = workspace.current_folder
         title = f"{DEFAULT_TITLE}: {Path(folder).name}" if folder else DEFAULT_TITLE
+        if workspace.story is not None:
+            title = f"{title} — {workspace.story.label}"
         try:
             write_report(path, table, annotations, labels, title)
         except OSError as exc:
