@@ -1,8 +1,12 @@
 """The bundle's `corroborate-cli` program, sharing the GUI's libraries in the same folder."""
 
+import multiprocessing
 import sys
 
 from corroborate.cli import main
 
 if __name__ == "__main__":
+    # Loading a large folder reads files in worker processes: in the bundle each worker
+    # is this program started again, and must run its task, not open a window.
+    multiprocessing.freeze_support()
     sys.exit(main())

@@ -21,7 +21,10 @@ from collections.abc import Callable, Iterator
 import pysbd
 
 from ..model import Sentence
+from . import pysbd_patterns
 from .quick_split import quick_spans
+
+pysbd_patterns.install()
 
 # Bump when the splitting rules change: cached sentence boundaries are then recomputed.
 SEGMENTER_VERSION = 3
@@ -176,7 +179,7 @@ def _windows(line: str) -> Iterator[tuple[int, int]]:
 def _pysbd_spans(line: str) -> list[tuple[int, int]]:
     """pysbd's pieces located in the line by search: its own offsets are unreliable."""
     try:
-        pieces = _get_segmenter().segment(line)
+        pieces = pysbd_pieces(_get_segmenter(), line)
     except Exception:  # pysbd fails on some odd input; the line then stays one sentence
         return [(0, len(line))]
     spans: list[tuple[int, int]] = []
@@ -188,6 +191,35 @@ def _pysbd_spans(line: str) -> list[tuple[int, int]]:
             spans.append((found, found + len(piece)))
             cursor = found + len(piece)
     return spans or [(0, len(line))]
+
+
+def pysbd_pieces(segmenter: pysbd.Segmenter, text: str) -> list[str]:
+    """`segmenter.segment(text)`, its sentences each with the spaces after it, found faster.
+
+    pysbd locates each sentence in the text with a regular expression made from that
+    sentence, so every call compiles new patterns and pushes pysbd's own out of `re`'s
+    cache: 40 % of its time on news prose. `str.find` gives the same pieces.
+    """
+    if not text:
+        return []
+    pieces: list[str] = []
+    prior_end = 0
+    for sentence in segmenter.processor(text).process():
+        if not sentence:  # never seen; pysbd's own search handles it
+            return segmenter.segment(text)
+        # The first occurrence ending past the previous piece, as pysbd's finditer finds it.
+        position = 0
+        while (start := text.find(sentence, position)) >= 0:
+            end = start + len(sentence)
+            # and the spaces after it, which pysbd's pattern takes with "\s*"
+            while end < len(text) and text[end].isspace():
+                end += 1
+            if end > prior_end:
+                pieces.append(text[start:end])
+                prior_end = end
+                break
+            position = end
+    return pieces
 
 
 def _cover(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

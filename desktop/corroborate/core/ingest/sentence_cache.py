@@ -69,11 +69,20 @@ def cached_sentences(
     if sentences is None:
         sentences = split_sentences(text, keep_going)
         _write_disk(key, sentences)
+    _remember(key, sentences)
+    return sentences
+
+
+def remember_sentences(text: str, sentences: tuple[Sentence, ...]) -> None:
+    """Keep in memory sentences split by a worker process (which wrote the disk entry)."""
+    _remember(text_key(text), sentences)
+
+
+def _remember(key: str, sentences: tuple[Sentence, ...]) -> None:
     with _memory_lock:
         _memory[key] = sentences
         while len(_memory) > MEMORY_ENTRIES:
             _memory.popitem(last=False)
-    return sentences
 
 
 def clear_memory_cache() -> None:
