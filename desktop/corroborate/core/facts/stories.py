@@ -320,6 +320,13 @@ def story_id(article_ids: Sequence[str]) -> str:
     return f"story-{digest[:12]}"
 
 
+def story_of(members: Sequence[Article], folder: Sequence[Article]) -> Story:
+    """The story of `members` as `find_stories` would describe it (id, label, outlets,
+    dates), its articles in the order of `folder`: for stories a user put together."""
+    position = {article.id: i for i, article in enumerate(folder)}
+    return _story(list(members), position, [article_features(a) for a in members])
+
+
 def _story(members: list[Article], position: dict[str, int], features: list[_Features]) -> Story:
     ordered = sorted(members, key=lambda a: position[a.id])
     ids = tuple(a.id for a in ordered)
