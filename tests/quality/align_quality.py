@@ -299,6 +299,59 @@ def best_fuzzy_threshold(
     return max(reports, key=lambda tr: (tr[1].overall.f1, -tr[0]))
 
 
+# --- how far choosing each sentence's best partner can go ----------------------------
+
+
+def partner_ceiling(
+    articles: Iterable[Article], gold: Mapping, rankings: Callable[[Article, Article], np.ndarray]
+) -> tuple[int, int, int]:
+    """(alignable sentences, those whose best-ranked partner is a gold one, those with a
+    gold partner among their three best). An aligner linking each sentence to its best
+    partner cannot find more than the second figure, whatever its threshold."""
+    articles = tuple(articles)
+    by_name = {file_name(a): a for a in articles}
+    alignable = best = top3 = 0
+    for (name_a, name_b), pairs in gold_pairs(articles, gold).items():
+        matrix = rankings(by_name[name_a], by_name[name_b])
+        for m, side in ((matrix, pairs), (matrix.T, {(j, i) for i, j in pairs})):
+            for i in {p[0] for p in side}:
+                partners = {j for k, j in side if k == i}
+                order = np.argsort(-m[i], kind="stable")[:3].tolist()
+                alignable += 1
+                best += order[0] in partners
+                top3 += bool(partners & set(order))
+    return alignable, best, top3
+
+
+def corroborate_rankings(articles: Iterable[Article]) -> Callable[[Article, Article], np.ndarray]:
+    """The scores `align` picks partners by: word score with the agreement factors, labels
+    (headings, captions) out."""
+    from corroborate.core.alignment.align import DEFAULT_THRESHOLD
+    from corroborate.core.alignment.similarity import Corpus
+    from corroborate.core.text.sentence_kinds import is_label
+
+    corpus = Corpus(articles)
+
+    def rankings(a: Article, b: Article) -> np.ndarray:
+        scores, factor = corpus.score_matrix(a, b), corpus.agreement(a, b)
+        ranked = np.where(
+            scores >= DEFAULT_THRESHOLD, scores * factor, np.minimum(scores, scores * factor)
+        )
+        ranked[[i for i in range(len(a.sentences)) if is_label(a, i)], :] = 0.0
+        ranked[:, [j for j in range(len(b.sentences)) if is_label(b, j)]] = 0.0
+        return ranked
+
+    return rankings
+
+
+def format_ceiling(name: str, counts: tuple[int, int, int]) -> str:
+    alignable, best, top3 = counts
+    return (
+        f"{name}: best partner is a gold one for {best}/{alignable} = {best / alignable:.3f}"
+        f" of alignable sentences; a gold one among the best three for {top3 / alignable:.3f}"
+    )
+
+
 # --- command line ------------------------------------------------------------------
 
 
@@ -353,6 +406,9 @@ def main(argv: list[str] | None = None) -> None:
         print(format_levels(level_precision(aligner, articles, gold)))
         repeats = [repeated_sentences(aligner(a, b)) for a, b in combinations(articles, 2)]
         print(f"sentences in more than one row: {sum(repeats)} (per pair: {repeats})")
+        ceiling = partner_ceiling(articles, gold, corroborate_rankings(articles))
+        print(format_ceiling("Corroborate scores", ceiling))
+        print(format_ceiling("token_set_ratio", partner_ceiling(articles, gold, fuzzy_scores)))
         return
     print(format_report(report, title))
 
