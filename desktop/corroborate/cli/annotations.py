@@ -1,13 +1,16 @@
 """`corroborate-cli annotations export|import`: annotations to CSV or JSON and back.
 
-    annotations export [FOLDER] --csv OUT [--status S] [--bom]   (OUT.xlsx: a workbook)
+    annotations export [FOLDER] --csv OUT [--status S] [--bom] [--metadata]
+                                                   (OUT.xlsx: a workbook)
     annotations export [FOLDER] --json OUT [--status S]
     annotations import FILE.json [--folder FOLDER]
 
 Both use the annotation store in the user data folder (CORROBORATE_DATA_DIR overrides
 it). With FOLDER, only annotations on the articles in that folder are exported, found
 by content like the window finds them (so a moved or edited file still counts), and
-their offsets and file names are those of the files as they are now. On import, the
+their offsets and file names are those of the files as they are now; with --metadata,
+each side's publication date, byline and address, read from those files, follow the
+other columns. On import, the
 targets of other tools' annotations are matched to the articles in FOLDER, by file
 address or by quote; unmatched ones are kept and listed as not found in the window.
 """
@@ -24,25 +27,38 @@ from ..core.annotations.export import STATUS_FILTERS, selected, write_json
 from ..core.annotations.importing import AnnotationFormatError, read_json
 from ..core.annotations.spreadsheet import write_spreadsheet
 from ..core.annotations.store import Store, StoreUnavailable, default_path
-from ..core.ingest.loading import load_paths
-from ..core.model import Annotation
+from ..core.annotations.table_rows import ArticleMetadata, article_metadata
+from ..core.ingest.loading import LoadResult, load_paths
 from .load import print_json
 
 
-def annotations_in_folder(annotations: tuple[Annotation, ...], folder: str) -> list[Annotation]:
-    """Annotations with at least one target placed in the folder's articles, relocated."""
-    return annotations_on(load_paths([folder]).articles, annotations)
+def folder_metadata(folder: str, loaded: LoadResult) -> ArticleMetadata:
+    """The metadata columns' values from the folder's articles; when none could be read,
+    one line says so (and why, when one reason is known) and the columns stay empty."""
+    if not loaded.articles:
+        why = f" ({loaded.problems[0].reason})" if loaded.problems else ""
+        said = f"no article of {folder} could be read{why}: the metadata columns are empty"
+        print(said, file=sys.stderr)
+    return article_metadata(loaded.articles)
 
 
 def _export(args: argparse.Namespace) -> int:
+    if args.metadata and not (args.csv and args.folder):
+        needs = "--metadata needs FOLDER and --csv: the columns come from the folder's articles"
+        print(needs, file=sys.stderr)
+        return 2
     # Only reads: a read-only store, or one another window is writing, exports all the same.
     with Store.snapshot() as store:
         annotations = store.annotations()
-    chosen = annotations_in_folder(annotations, args.folder) if args.folder else list(annotations)
+    loaded = load_paths([args.folder]) if args.folder else None
+    # With FOLDER: those with a target placed in its articles, relocated to the files as now.
+    chosen = annotations_on(loaded.articles, annotations) if loaded else list(annotations)
+    metadata = folder_metadata(args.folder, loaded) if loaded and args.metadata else None
     target = args.csv or args.json
     try:
         if args.csv:
-            rows = write_spreadsheet(args.csv, chosen, status=args.status, bom=args.bom)
+            status, bom = args.status, args.bom
+            rows = write_spreadsheet(args.csv, chosen, status=status, bom=bom, metadata=metadata)
             summary = {"written": target, "annotations": len(selected(chosen, args.status))}
             summary["rows"] = rows
         else:
@@ -106,6 +122,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     export.add_argument(
         "--bom", action="store_true", help="start the CSV with a byte order mark (for Excel)"
+    )
+    export.add_argument(
+        "--metadata",
+        action="store_true",
+        help="add each side's publication date, byline and address (published_a, byline_a, "
+        "url_a, published_b, byline_b, url_b), read from FOLDER's articles",
     )
     export.set_defaults(func=_export)
 

@@ -9,6 +9,10 @@ gives the order of the groups), and each two groups make rows:
   sentences of the other, so a reader sees what each sentence was matched to;
 - a fact over k outlets: one row per pair of different outlets (k·(k-1)/2 rows).
 
+Asked for, each side's article adds its publication date, byline and address
+(METADATA_COLUMNS, after the others, so scripts reading today's columns by position keep
+working); a side whose article is not loaded gets empty cells.
+
 A source is never paired with itself. Joined sentences are in text order; their offsets
 span from the first sentence's start to the last one's end. The source label falls back
 to the file name (or title) when the target has none, as imported annotations may not.
@@ -23,11 +27,11 @@ cell as a string, which is never run, so it keeps the text as it was.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from ..model import Annotation, Status, Target
+from ..model import Annotation, Article, Status, Target
 
 CSV_COLUMNS = (
     "annotation_id", "status", "note",
@@ -35,6 +39,7 @@ CSV_COLUMNS = (
     "source_b", "title_b", "file_b", "sentence_b", "start_b", "end_b",
     "similarity", "discrepancy", "created", "modified",
 )  # fmt: skip
+METADATA_COLUMNS = ("published_a", "byline_a", "url_a", "published_b", "byline_b", "url_b")
 NUMBER_COLUMNS = frozenset(("start_a", "end_a", "start_b", "end_b", "similarity"))
 STATUS_FILTERS = ("all", *(s.value for s in Status))
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -45,6 +50,8 @@ _LINE_BREAKS = re.compile(r"\r\n?")
 _PATH_PARTS = re.compile(r"[\\/]")
 
 Cell = str | int | float
+# Article.id -> (published, byline, url) as the file gives them; None where it does not.
+ArticleMetadata = Mapping[str, tuple[str | None, str | None, str | None]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +64,19 @@ class Side:
     sentence: str
     start: int
     end: int
+    article: str = ""  # Article.id of the sentences
+
+
+def columns(metadata: bool = False) -> tuple[str, ...]:
+    """The header: CSV_COLUMNS, then METADATA_COLUMNS when the articles' are asked for."""
+    return CSV_COLUMNS + METADATA_COLUMNS if metadata else CSV_COLUMNS
+
+
+def article_metadata(
+    articles: Iterable[Article],
+) -> dict[str, tuple[str | None, str | None, str | None]]:
+    """What each article's file says about it, for the metadata columns."""
+    return {a.id: (a.published, a.byline, a.url) for a in articles}
 
 
 def clean(cell: str) -> str:
@@ -97,6 +117,7 @@ def joined(targets: Sequence[Target]) -> Side:
         "\n".join(t.exact for t in targets),
         min(t.start for t in targets),
         max(t.end for t in targets),
+        first.article,
     )
 
 
@@ -122,13 +143,16 @@ def side_pairs(targets: Sequence[Target]) -> Iterator[tuple[Side | None, Side | 
                 yield other, joined([t])
 
 
-def table_rows(annotations: Iterable[Annotation], *, for_csv: bool) -> Iterator[list[Cell]]:
-    """Data rows (no header) in CSV_COLUMNS order: text cleaned (and neutralised for
-    CSV), offsets as ints, the similarity as a float; "" where there is nothing."""
+def table_rows(
+    annotations: Iterable[Annotation], *, for_csv: bool, metadata: ArticleMetadata | None = None
+) -> Iterator[list[Cell]]:
+    """Data rows (no header) in `columns(metadata is not None)` order: text cleaned (and
+    neutralised for CSV), offsets as ints, the similarity as a float; "" where there is
+    nothing."""
     text = (lambda c: neutralise(clean(c))) if for_csv else clean
     for a in annotations:
         for side_a, side_b in side_pairs(a.targets):
-            yield [
+            row: list[Cell] = [
                 text(a.id),
                 a.status.value,
                 text(a.note),
@@ -139,6 +163,10 @@ def table_rows(annotations: Iterable[Annotation], *, for_csv: bool) -> Iterator[
                 text(a.created),
                 text(a.modified),
             ]
+            if metadata is not None:
+                row += _metadata_cells(side_a, metadata, text)
+                row += _metadata_cells(side_b, metadata, text)
+            yield row
 
 
 def _side_cells(side: Side | None, text) -> list[Cell]:
@@ -151,9 +179,18 @@ def _side_cells(side: Side | None, text) -> list[Cell]:
     ]
 
 
-def csv_rows(annotations: Iterable[Annotation]) -> Iterator[list[str]]:
-    """Data rows (no header) in CSV_COLUMNS order as CSV text, cells neutralised."""
-    for row in table_rows(annotations, for_csv=True):
+def _metadata_cells(side: Side | None, metadata: ArticleMetadata, text) -> list[Cell]:
+    """The side's published, byline and url cells: empty when its article is not known."""
+    given = metadata.get(side.article) if side is not None else None
+    return [text(value or "") for value in given or (None, None, None)]
+
+
+def csv_rows(
+    annotations: Iterable[Annotation], metadata: ArticleMetadata | None = None
+) -> Iterator[list[str]]:
+    """Data rows (no header) in `columns(metadata is not None)` order as CSV text, cells
+    neutralised."""
+    for row in table_rows(annotations, for_csv=True, metadata=metadata):
         yield [_csv_text(cell) for cell in row]
 
 

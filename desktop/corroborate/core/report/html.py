@@ -1,6 +1,7 @@
 """The fact report: one self-contained HTML file for people who do not run the program.
 
-It answers, in order: which sources were compared; which outlet reports which fact (a
+It answers, in order: which sources were compared (when each was published, who wrote
+it and where it appeared, as far as the files say); which outlet reports which fact (a
 facts × sources matrix); when each outlet published and who reported each fact first
 (when the articles carry dates); where the sources contradict each other or a person
 disputed a fact (every wording, the differing values marked); what was agreed; which
@@ -25,7 +26,8 @@ from ..annotations.store import Store
 from ..files import write_atomically
 from ..ingest.generator import generator_meta
 from ..model import Annotation, Fact, FactTable, Status
-from .context import ReportContext, esc, file_name, in_details, status_badge
+from .context import ReportContext, esc, in_details, status_badge
+from .context import file_name as file_name  # where callers have long found it
 from .contradictions import contradictions_section
 from .details import (
     annotated_section,
@@ -34,6 +36,7 @@ from .details import (
     pairs_section,
     timeline_section,
 )
+from .sources import sources_section
 from .style import REPORT_CSS
 
 DEFAULT_TITLE = "Corroboration report"
@@ -67,6 +70,7 @@ def render_report(
         f"<style>{REPORT_CSS}</style>",
         "</head><body><main>",
         _header(report, title, when),
+        sources_section(report),
         _matrix(report),
         timeline_section(report),
         disputed_section(report),
@@ -135,25 +139,10 @@ def _header(r: ReportContext, title: str, when: datetime) -> str:
         (len(r.others), _counted(len(r.others), "other annotation")),
     )
     items = "".join(f"<li><b>{n}</b><span>{esc(what)}</span></li>" for n, what in counts)
-    rows = []
-    for n, article in enumerate(table.articles, 1):
-        reported = table.facts_of(article.id)
-        only = sum(1 for f in reported if f.exclusive)
-        rows.append(
-            f"<tr><td class='num'>{n}</td><td><b>{esc(r.labels[article.id])}</b></td>"
-            f"<td>{esc(article.title)}</td><td class='file'>{esc(file_name(article.path))}</td>"
-            f"<td class='num'>{len(article.sentences)}</td><td class='num'>{len(reported)}</td>"
-            f"<td class='num'>{only}</td></tr>"
-        )
     return (
         f"<header><h1>{esc(title)}</h1>"
         f"<p class='meta'>Generated {esc(_stamp(when))} · {len(table.articles)} sources</p>"
         f"<ul class='counts'>{items}</ul></header>"
-        "<h2 id='sources'>Sources</h2>"
-        "<table class='sources'><thead><tr><th class='num'>#</th><th>Source</th>"
-        "<th>Headline</th><th>File</th><th class='num'>Sentences</th>"
-        "<th class='num'>Facts</th><th class='num'>Only here</th></tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table>"
     )
 
 

@@ -58,6 +58,16 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
   font-family: ui-monospace, "SF Mono", Menlo, Consolas, monospace; font-size: 12.5px;
   overflow-wrap: break-word;  /* after hyphens; inside a name only if wider than its column */
 }
+/* The sources: the file and the address on a line under the headline; a muted dash in
+   the Published and By columns where a file does not say. */
+table.sources td.headline .where {
+  display: block; margin-top: 1px; font-size: 12px; color: var(--muted); overflow-wrap: anywhere;
+}
+table.sources td.headline .where .file { font-size: 11.5px; }
+table.sources td.headline a.address { color: var(--accent); }
+table.sources td.published { font-variant-numeric: tabular-nums; }
+table.sources td.published .whole { white-space: nowrap; }
+.none { color: var(--muted); }
 .legend { color: var(--muted); font-size: 13px; margin: 0 0 8px; }
 .legend .item { margin-right: 18px; white-space: nowrap; }
 .legend .dot { font-size: 15px; }
@@ -193,6 +203,7 @@ footer {
   table.matrix th.st { width: 6.8em; }
   .card { padding: 6px 10px 8px; margin: 8px 0; }
   table.wordings td.who { width: 11em; }
+  table.sources td.headline a.address { color: var(--muted); }
   table.timeline { font-size: 8.5pt; }
   table.timeline td.who { width: 10em; }
   ol.first-reports { font-size: 8.5pt; }
@@ -234,10 +245,14 @@ footer {
   table.sources tr { display: block; padding: 6px 0; border-bottom: 1px solid var(--line); }
   table.sources td { display: block; border: 0; padding: 1px 0; text-align: left; }
   table.sources td:nth-child(-n + 2) { display: inline; padding-right: 6px; }
-  table.sources td.num:nth-child(n + 5) { display: inline-block; margin-right: 14px; }
-  table.sources td:nth-child(5)::before { content: "Sentences: "; }
-  table.sources td:nth-child(6)::before { content: "Facts: "; }
-  table.sources td:nth-child(7)::before { content: "Only here: "; }
-  table.sources td.num::before { color: var(--muted); font-size: 12.5px; }
+  table.sources td.count { display: inline-block; margin-right: 14px; }
+  table.sources td.missing { display: none; }
+  table.sources td.published::before { content: "Published: "; }
+  table.sources td.byline::before { content: "By: "; }
+  table.sources td.sentences::before { content: "Sentences: "; }
+  table.sources td.facts::before { content: "Facts: "; }
+  table.sources td.only::before { content: "Only here: "; }
+  table.sources td.published::before, table.sources td.byline::before,
+  table.sources td.count::before { color: var(--muted); font-size: 12.5px; }
 }
 """

@@ -71,6 +71,17 @@ class Settings:
     def color_scheme(self, scheme: str) -> None:
         self._s.setValue("appearance/color_scheme", scheme)
 
+    # --- exports ---------------------------------------------------------------
+    @property
+    def export_metadata(self) -> bool:
+        """Whether annotation exports (CSV, .xlsx) add the articles' dates, bylines and
+        addresses: the Export dialog's box, as last left."""
+        return str(self._s.value("export/metadata", "false")).lower() == "true"
+
+    @export_metadata.setter
+    def export_metadata(self, include: bool) -> None:
+        self._s.setValue("export/metadata", bool(include))
+
     # --- window ----------------------------------------------------------------
     def window_geometry(self) -> QByteArray | None:
         value = self._s.value("window/geometry")

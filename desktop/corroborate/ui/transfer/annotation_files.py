@@ -27,15 +27,20 @@ class AnnotationFiles(QObject):
     def choose_export(self) -> None:
         services = self.services
         folder, stem = services.save_start_folder(), services.save_stem("annotations")
-        dialog = ExportDialog(folder, bool(self.session.listed()), services.dialog_parent, stem)
+        has_folder = bool(self.session.listed())
+        remembered = services.settings.export_metadata
+        dialog = ExportDialog(folder, has_folder, services.dialog_parent, stem, remembered)
         if dialog.exec() == ExportDialog.DialogCode.Accepted:
+            services.settings.export_metadata = dialog.metadata.isChecked()
             self.transfers.export(dialog.choice())  # on a worker
 
     def export(self, choice: ExportChoice) -> int | None:
         """Export now, on this thread (scripts and small exports; the menu uses a worker)."""
         folder = [p.annotation for p in self.session.listed()]
         try:
-            count = export_annotations(choice, folder, self.session.store.annotations())
+            everything = self.session.store.annotations()
+            articles = self.services.workspace.sources.articles
+            count = export_annotations(choice, folder, everything, articles)
         except OSError as exc:
             text = f"Could not write the file:\n{exc}"
             parent = self.services.dialog_parent

@@ -1,10 +1,12 @@
 """File → Export Annotations… and File → Import Annotations….
 
 The writing is `export_annotations`, plain and testable; the dialog only gathers the
-choices. Files are written atomically by core/annotations/spreadsheet (CSV, .xlsx) and
-core/annotations/export (JSON). From the menus, `Transfers` runs
-both on a worker (thousands of annotations take a noticeable fraction of a second), with
-its own connection to the store, and reports on the GUI thread.
+choices. A CSV or workbook may add each side's publication date, byline and address,
+taken from the open articles (an annotation on an article not open gets empty cells).
+Files are written atomically by core/annotations/spreadsheet (CSV, .xlsx) and
+core/annotations/export (JSON). From the menus, `Transfers` runs both on a worker
+(thousands of annotations take a noticeable fraction of a second), with its own
+connection to the store, and reports on the GUI thread.
 """
 
 from __future__ import annotations
@@ -34,7 +36,8 @@ from ...core.annotations.export import STATUS_FILTERS, selected, write_json
 from ...core.annotations.importing import ImportReport, import_json, read_json
 from ...core.annotations.spreadsheet import write_csv, write_xlsx
 from ...core.annotations.store import Store
-from ...core.model import Annotation, Status
+from ...core.annotations.table_rows import article_metadata
+from ...core.model import Annotation, Article, Status
 from ..common.icons import STATUS_TEXT, status_icon
 from ..common.plain import show_message
 from ..common.tasks import TaskHandle, run_task
@@ -48,6 +51,7 @@ FORMATS = {
     "json": "W3C Web Annotation JSON (*.json)",
 }
 SUFFIXES = tuple(f".{key}" for key in FORMATS)
+TABLE_FORMATS = ("csv", "xlsx")  # the formats with columns to add
 # Unreadable items named in the window after an import; the rest are only counted.
 PROBLEMS_SHOWN = 5
 
@@ -59,17 +63,23 @@ class ExportChoice:
     status: str = "all"  # one of core.export.STATUS_FILTERS
     bom: bool = False  # CSV only: lets Excel detect UTF-8
     folder_only: bool = True  # only the open folder's annotations, else the whole store
+    metadata: bool = False  # CSV and xlsx: the articles' dates, bylines and addresses too
 
 
 def export_annotations(
-    choice: ExportChoice, folder: Sequence[Annotation], everything: Sequence[Annotation]
+    choice: ExportChoice,
+    folder: Sequence[Annotation],
+    everything: Sequence[Annotation],
+    articles: Sequence[Article] = (),
 ) -> int:
-    """Write the chosen annotations; returns how many were written."""
+    """Write the chosen annotations; returns how many were written. `articles` (the open
+    ones) give the metadata columns when the choice asks for them."""
     chosen = selected(folder if choice.folder_only else everything, choice.status)
+    metadata = article_metadata(articles) if choice.metadata else None
     if choice.format == "csv":
-        write_csv(choice.path, chosen, bom=choice.bom)
+        write_csv(choice.path, chosen, bom=choice.bom, metadata=metadata)
     elif choice.format == "xlsx":
-        write_xlsx(choice.path, chosen)
+        write_xlsx(choice.path, chosen, metadata=metadata)
     else:
         write_json(choice.path, chosen)
     return len(chosen)
@@ -120,14 +130,19 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
-def export_stored(choice: ExportChoice, folder: Sequence[Annotation], store_path: Path) -> int:
+def export_stored(
+    choice: ExportChoice,
+    folder: Sequence[Annotation],
+    store_path: Path,
+    articles: Sequence[Article] = (),
+) -> int:
     """`export_annotations`, reading the whole store on this thread only when it is asked for
     (run on a worker: a Store connection belongs to the thread that opened it)."""
     everything: Sequence[Annotation] = ()
     if not choice.folder_only:
         with Store(store_path) as store:
             everything = store.annotations()
-    return export_annotations(choice, folder, everything)
+    return export_annotations(choice, folder, everything, articles)
 
 
 def merge_file(store_path: Path, path: str) -> ImportReport:
@@ -162,6 +177,7 @@ class Transfers(QObject):
     def export(self, choice: ExportChoice) -> None:
         folder = [p.annotation for p in self.session.listed()]
         path = self.session.store.path
+        articles = self.services.workspace.sources.articles  # a copy: immutable records
 
         def exported(count: int) -> str:
             self.services.remember_saved(choice.path)
@@ -169,7 +185,7 @@ class Transfers(QObject):
 
         self._start(
             "Exporting annotations",
-            lambda _progress: export_stored(choice, folder, path),
+            lambda _progress: export_stored(choice, folder, path, articles),
             exported,
             "Export failed",
             "Could not write the file",
@@ -237,8 +253,10 @@ class ExportDialog(QDialog):
         has_folder: bool = True,
         parent: QWidget | None = None,
         file_stem: str = "annotations",
+        include_metadata: bool = False,
     ) -> None:
-        """`start_folder` and `file_stem` make the file Browse… proposes first."""
+        """`start_folder` and `file_stem` make the file Browse… proposes first;
+        `include_metadata` is the metadata box's first state (the one last chosen)."""
         super().__init__(parent)
         self.setWindowTitle("Export Annotations")
         self._start_folder = start_folder
@@ -263,6 +281,12 @@ class ExportDialog(QDialog):
         self.folder_only.setChecked(has_folder)
         self.folder_only.setEnabled(has_folder)
         self.folder_only.setToolTip("Otherwise every annotation ever made is exported")
+        self.metadata = QCheckBox("Include publication &dates, bylines and addresses")
+        self.metadata.setChecked(include_metadata)
+        self.metadata.setToolTip(
+            "Six more columns at the end, from the open articles' files: published, byline "
+            "and url of each side (empty for articles that are not open)"
+        )
         self.path = QLineEdit()
         self.path.setPlaceholderText("Choose where to save")
         browse = QPushButton("&Browse…")
@@ -276,6 +300,7 @@ class ExportDialog(QDialog):
         form.addRow("&Status:", self.status)
         form.addRow("", self.bom)
         form.addRow("", self.folder_only)
+        form.addRow("", self.metadata)
         # A label of its own: a row given as a layout has no field to be the label's buddy,
         # and the "&" would show instead of underlining the key.
         file_label = QLabel("&File:")
@@ -301,6 +326,7 @@ class ExportDialog(QDialog):
     def _sync(self) -> None:
         csv = self.chosen_format == "csv"
         self.bom.setEnabled(csv)
+        self.metadata.setEnabled(self.chosen_format in TABLE_FORMATS)
         path = self.path.text().strip()
         if path:
             suffix = f".{self.chosen_format}"
@@ -325,4 +351,5 @@ class ExportDialog(QDialog):
             status=self.status.currentData(),
             bom=self.bom.isChecked() and self.chosen_format == "csv",
             folder_only=self.folder_only.isChecked(),
+            metadata=self.metadata.isChecked() and self.chosen_format in TABLE_FORMATS,
         )
