@@ -114,7 +114,7 @@ class MainWindow(QMainWindow):
             self.report_export,
             self.article_intake,
         ) = self.parts
-        self.stories = Stories(workspace)
+        self.stories = Stories(workspace, actions)
         self.sources_panel.follow_story(workspace)
         self.finder = Finder(actions, self.tab_host, [self.annotator.list_panel])
         self._connect_workspace()

@@ -49,6 +49,7 @@ from .store_schema import (
     tables_of,
     target_of,
 )
+from .story_placements import StoryPlacement, read_placements, write_placements
 
 __all__ = ["MIGRATIONS", "MergeResult", "Problem", "Store", "StoreUnavailable"]
 
@@ -474,6 +475,18 @@ class Store:
                 marks = ", ".join("?" * len(values))
                 conn.execute(f"INSERT INTO manual_links VALUES ({marks})", values)
         return previous
+
+    # --- story placements (core/annotations/story_placements) -----------------------
+
+    def story_placements(self) -> dict[str, StoryPlacement]:
+        return read_placements(self._conn)
+
+    def place_in_stories(
+        self, put: Sequence[StoryPlacement], remove: Sequence[str] = ()
+    ) -> dict[str, StoryPlacement]:
+        """Put and forget placements together; returns those the articles had before."""
+        with self._transaction() as conn:
+            return write_placements(conn, put, remove)
 
 
 def _instant(timestamp: str) -> datetime:

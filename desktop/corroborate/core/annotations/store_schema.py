@@ -79,9 +79,23 @@ def _add_extras_v2(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE annotations ADD COLUMN extras TEXT NOT NULL DEFAULT ''")
 
 
+# Also run before each write of placements: a file whose table was dropped gets it back.
+CREATE_STORY_PLACEMENTS = """
+    CREATE TABLE IF NOT EXISTS story_placements (
+        article_id TEXT PRIMARY KEY,
+        group_key TEXT NOT NULL,
+        placed TEXT NOT NULL
+    )"""
+
+
+def _add_story_placements_v3(conn: sqlite3.Connection) -> None:
+    """Where the user placed articles among stories (core/annotations/story_placements)."""
+    conn.execute(CREATE_STORY_PLACEMENTS)
+
+
 # Index i brings a file from version i to version i + 1. Append, never edit or reorder:
 # files written by released versions replay the tail of this list when opened.
-MIGRATIONS: tuple[Migration, ...] = (_create_v1, _add_extras_v2)
+MIGRATIONS: tuple[Migration, ...] = (_create_v1, _add_extras_v2, _add_story_placements_v3)
 ANNOTATION_COLUMNS = (
     "id", "status", "note", "created", "modified", "similarity", "discrepancy", "fact_id",
     "extras",

@@ -7,13 +7,18 @@ compared as that whole day (a UTC day, the one zone every offset maps to): earli
 any later day, and neither earlier nor later than a time on the same day. The first
 reporters of a fact are the mentions no other mention is known to precede, so ties keep
 every outlet. Articles without a date are never first: they are listed as undated.
+
+For pictures of the timeline, `mark_span`, `axis_span` and `axis_ticks` place moments on
+a time axis by the same rules and pick ticks (hours, days, weeks…) whose labels never
+overlap.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
+from itertools import pairwise
 
 from ..model import Article, Fact, FactTable
 
@@ -154,3 +159,146 @@ def first_counts(
         for outlet in outlets:
             counts[outlet] = counts.get(outlet, 0) + 1
     return counts
+
+
+# --- a time axis for pictures of the timeline -------------------------------------------
+
+DAY_SECONDS = 86_400
+HOUR_SECONDS = 3_600
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# Steps between ticks, finest first: (unit, how many). The first whose labels all fit is
+# used, so a span of hours is ticked in hours, one of weeks in days or weeks.
+TICK_STEPS = (
+    ("hour", 1), ("hour", 2), ("hour", 3), ("hour", 6), ("hour", 12),
+    ("day", 1), ("day", 2), ("week", 1), ("week", 2),
+    ("month", 1), ("month", 3), ("month", 6), ("year", 1), ("year", 5), ("year", 25),
+)  # fmt: skip
+_ROUGH_SECONDS = {
+    "hour": 3_600,
+    "day": 86_400,
+    "week": 604_800,
+    "month": 2_629_746,
+    "year": 31_556_952,
+}
+LABEL_PAD = 3.0  # pixels between a tick's line and its label
+
+
+def mark_span(moment: Moment) -> tuple[float, float]:
+    """Where a moment lies on a time axis, in seconds since the epoch: a date alone covers
+    its whole (UTC) day, a time is a point."""
+    start = moment.key[0]
+    return (start, start + DAY_SECONDS) if moment.instant is None else (start, start)
+
+
+def axis_span(moments: Iterable[Moment]) -> tuple[float, float]:
+    """The start and end of an axis holding every moment, in seconds: whole UTC days from
+    the first day to the last, so a day alone always fits (as in the HTML report)."""
+    days = [m.day for m in moments]
+    start = datetime.combine(min(days), time(), UTC).timestamp()
+    end = datetime.combine(max(days), time(), UTC).timestamp() + DAY_SECONDS
+    return start, end
+
+
+@dataclass(frozen=True, slots=True)
+class Tick:
+    """A line across the axis at `x` (pixels from its start), labelled from `left`."""
+
+    at: float  # seconds since the epoch
+    x: float
+    label: str
+    left: float  # where the label starts
+    width: float  # how wide the label is
+
+
+def _tick_times(start: float, end: float, unit: str, count: int) -> list[datetime]:
+    """The UTC times of one step's ticks in [start, end), on round boundaries."""
+    first = datetime.fromtimestamp(start, UTC)
+    if unit in ("hour", "day"):
+        seconds = count * (HOUR_SECONDS if unit == "hour" else DAY_SECONDS)
+        origin = datetime.combine(first.date(), time(), UTC).timestamp()
+        at = origin + -(-(start - origin) // seconds) * seconds
+        return [datetime.fromtimestamp(t, UTC) for t in _range(at, end, seconds)]
+    if unit == "week":  # from Mondays
+        monday = datetime.combine(first.date() - timedelta(first.weekday()), time(), UTC)
+        times = _range(monday.timestamp(), end, count * 7 * DAY_SECONDS)
+        return [datetime.fromtimestamp(t, UTC) for t in times if t >= start]
+    months = count * (12 if unit == "year" else 1)
+    index = first.year * 12 + first.month - 1
+    index -= index % months
+    found = []
+    while True:
+        at = datetime(index // 12, index % 12 + 1, 1, tzinfo=UTC)
+        if at.timestamp() >= end:
+            return found
+        if at.timestamp() >= start:
+            found.append(at)
+        index += months
+
+
+def _range(start: float, end: float, step: float) -> list[float]:
+    count = max(0, int(-(-(end - start) // step)))
+    return [start + n * step for n in range(count)]
+
+
+def _tick_label(at: datetime, unit: str, first: bool) -> str:
+    """ "18:00" within a day, "4 Jan" at a day's start, "Mar" or "Mar 2026", "2026"."""
+    if unit == "year":
+        return str(at.year)
+    if unit == "month":
+        return (
+            f"{MONTHS[at.month - 1]} {at.year}" if first or at.month == 1 else MONTHS[at.month - 1]
+        )
+    if unit == "hour" and (at.hour or at.minute):
+        return f"{at:%H:%M}"
+    return f"{at.day} {MONTHS[at.month - 1]}"
+
+
+def axis_ticks(
+    start: float, end: float, width: float, measure: Callable[[str], float], gap: float = 12
+) -> list[Tick]:
+    """Ticks for an axis `width` pixels wide from `start` to `end` (seconds), at the finest
+    round step whose labels (each `measure` pixels wide, `gap` apart) never overlap and
+    stay inside the axis; [] when even the coarsest step does not fit."""
+    if end <= start or width <= 0:
+        return []
+    scale = width / (end - start)
+    for unit, count in TICK_STEPS:
+        if (end - start) / (count * _ROUGH_SECONDS[unit]) > width / gap + 1:
+            continue  # too many to fit, whatever their labels
+        times = _tick_times(start, end, unit, count)
+        ticks = []
+        for n, at in enumerate(times):
+            label = _tick_label(at, unit, n == 0)
+            x = (at.timestamp() - start) * scale
+            ticks.append(Tick(at.timestamp(), x, label, x + LABEL_PAD, measure(label)))
+        if ticks and _fits(ticks, width, gap):
+            return _with_start(ticks, start, measure, gap)
+    return []
+
+
+def _with_start(
+    ticks: list[Tick], start: float, measure: Callable[[str], float], gap: float
+) -> list[Tick]:
+    """The axis's first day labelled too when the round steps begin later (weeks from a
+    Monday, months from the 1st) and its label fits before the next one."""
+    if ticks[0].at <= start:
+        return ticks
+    day = datetime.fromtimestamp(start, UTC)
+    label = f"{day.day} {MONTHS[day.month - 1]}"
+    first = Tick(start, 0.0, label, LABEL_PAD, measure(label))
+    following = next((t for t in ticks if t.label), None)
+    if following is not None and first.left + first.width + gap > following.left:
+        return ticks
+    return [first, *ticks]
+
+
+def _fits(ticks: list[Tick], width: float, gap: float) -> bool:
+    """Whether consecutive labels keep `gap` apart; a last label past the end is dropped
+    first (its line stays), so a long span is not ticked coarser for one label."""
+    last = ticks[-1]
+    if last.left + last.width > width:
+        ticks[-1] = Tick(last.at, last.x, "", last.left, 0.0)
+    labelled = [t for t in ticks if t.label]
+    if not labelled or labelled[-1].left + labelled[-1].width > width:
+        return False
+    return all(a.left + a.width + gap <= b.left for a, b in pairwise(labelled))

@@ -56,6 +56,12 @@ class ActionId(Enum):
     NEXT_TAB = auto()
     PREVIOUS_TAB = auto()
     PREVIOUS_PANE = auto()
+    MOVE_TO_STORY = auto()
+    SPLIT_OFF_STORY = auto()
+    MERGE_STORIES = auto()
+    RESET_STORY_GROUPING = auto()
+    # The Facts tab's timeline strip
+    SHOW_TIMELINE = auto()
 
 
 @dataclass(frozen=True)
@@ -271,6 +277,33 @@ ACTION_SPECS: dict[ActionId, ActionSpec] = {
         "Previous Pa&ne",
         "Move the keyboard focus back to the previous panel",
         "Shift+F6",
+    ),
+    ActionId.MOVE_TO_STORY: ActionSpec(
+        "&Move to Story…",
+        "Move the articles selected in Sources into another story (kept with the annotations)",
+        "Ctrl+Shift+M",
+    ),
+    ActionId.SPLIT_OFF_STORY: ActionSpec(
+        "New &Story from Selection",
+        "Split the articles selected in Sources off into a story of their own",
+        "Ctrl+Shift+N",
+    ),
+    ActionId.MERGE_STORIES: ActionSpec(
+        "Mer&ge Stories",
+        "Make the stories selected in the Stories panel one story (select two or more)",
+        "Ctrl+Shift+G",
+    ),
+    ActionId.RESET_STORY_GROUPING: ActionSpec(
+        "R&eset Story Grouping",
+        "Forget how you moved, merged and split the open articles' stories: show the "
+        "stories found for them",
+    ),
+    # The Facts tab's timeline strip
+    ActionId.SHOW_TIMELINE: ActionSpec(
+        "Facts Ti&meline",
+        "Show or hide the timeline above the facts: when each source published, and who "
+        "reported each fact first",
+        checkable=True,
     ),
 }
 

@@ -82,6 +82,15 @@ class Settings:
     def export_metadata(self, include: bool) -> None:
         self._s.setValue("export/metadata", bool(include))
 
+    @property
+    def facts_timeline_shown(self) -> bool:
+        """Whether the Facts tab shows its timeline (View → Facts Timeline)."""
+        return str(self._s.value("appearance/facts_timeline", "true")).lower() == "true"
+
+    @facts_timeline_shown.setter
+    def facts_timeline_shown(self, shown: bool) -> None:
+        self._s.setValue("appearance/facts_timeline", "true" if shown else "false")
+
     # --- window ----------------------------------------------------------------
     def window_geometry(self) -> QByteArray | None:
         value = self._s.value("window/geometry")

@@ -88,6 +88,13 @@ class Corroboration(QObject):
 
         self.action = action = services.actions[ActionId.SHOW_FACTS]
         action.triggered.connect(self.open_tab)
+        # View → Facts Timeline shows the remembered state, and remembers a change, even
+        # before the Facts tab is first opened.
+        timeline = services.actions[ActionId.SHOW_TIMELINE]
+        timeline.setChecked(services.settings.facts_timeline_shown)
+        timeline.toggled.connect(
+            lambda shown: setattr(services.settings, "facts_timeline_shown", shown)
+        )
         workspace.corpus_ready.connect(self.compute)
         workspace.story_changed.connect(self._on_story_changed)
         articles.tab_opened.connect(self._paint)
@@ -202,7 +209,8 @@ class Corroboration(QObject):
         """The Facts tab (made once); it fills in when the facts are known."""
         tab = self.facts_tab()
         if tab is None:
-            tab = FactsTab()
+            toggle = self.services.actions[ActionId.SHOW_TIMELINE]
+            tab = FactsTab(timeline_toggle=toggle, preference=self.services.settings)
             tab.open_requested.connect(self.articles.show_article)
             tab.compare_requested.connect(self.compare)
             self.rows_opened.emit(FactRows(tab, self.workspace.session))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTableView,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -32,6 +35,7 @@ from .facts_model import (
     FactsModel,
     accepts,
 )
+from .timeline_strip import TimelinePanel
 
 TITLE = "Facts"
 # The claim column: wide enough for a short clause; longer ones are elided (in full in
@@ -50,6 +54,14 @@ FILTERS = (
     (DIFFERING, "⚠ Differing", "facts whose sources disagree on a value"),
 )
 WAITING_TEXT = "Finding the facts the sources share…"
+TIMELINE_TEXT = "Timeline"
+TIMELINE_TIP = "Show or hide when each source published and who reported each fact first"
+
+
+class TimelinePreference(Protocol):
+    """Where the timeline's toggle is remembered (the app's Settings)."""
+
+    facts_timeline_shown: bool
 
 
 class FactsView(QTableView):
@@ -89,12 +101,22 @@ class FactsTab(RowsPage):
     open_requested = Signal(str, int)  # article id, sentence index
     compare_requested = Signal(str, int, str, int)  # article a, sentence, article b, sentence
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        timeline_toggle: QAction | None = None,
+        preference: TimelinePreference | None = None,
+    ) -> None:
+        """`timeline_toggle`: the View menu's checkable action showing the timeline (the
+        tab makes its own without one); `preference`: where its state is remembered."""
         super().__init__(parent)
         self.model = FactsModel(self)
         self.proxy = FactsFilter(self)
         self.proxy.setSourceModel(self.model)
         self.filter_buttons: dict[str, QToolButton] = {}
+        self.preference = preference
+        self.timeline_toggle = timeline_toggle or QAction(TIMELINE_TEXT, self, checkable=True)
         self._build()
 
     # --- construction --------------------------------------------------------------------
@@ -107,6 +129,8 @@ class FactsTab(RowsPage):
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         bar.addWidget(self.summary)
+        bar.addSpacing(8)
+        bar.addWidget(self._timeline_button())
         # The window adds its annotation toolbar here, as in comparisons.
         self.tools_row = QHBoxLayout()
         self.tools_row.setContentsMargins(10, 0, 10, 4)
@@ -129,6 +153,22 @@ class FactsTab(RowsPage):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.waiting)
         self.stack.addWidget(self.view)
+        self.timeline = TimelinePanel()
+        self.timeline.source_clicked.connect(self.go_to_source)
+        selection = self.view.selectionModel()
+        selection.currentRowChanged.connect(self._show_current_fact)
+        selection.selectionChanged.connect(self._show_current_fact)
+        self.model.modelReset.connect(self._show_current_fact)
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.timeline)
+        column.addWidget(self.stack, 1)
+        shown = self.preference.facts_timeline_shown if self.preference else True
+        self.timeline_toggle.setChecked(shown)
+        self.timeline_toggle.toggled.connect(self.show_timeline)
+        self.show_timeline(shown)
 
         self.compare_action = QAction("&Compare These Two", self)
         self.compare_action.setToolTip("Open the comparison of the two selected cells' sources")
@@ -137,8 +177,27 @@ class FactsTab(RowsPage):
         self.open_action.setToolTip("Show this source's sentence in its article tab")
         self.open_action.triggered.connect(lambda: self._open_index(self.view.currentIndex()))
 
-        self.lay_out(bar, self.tools_row, body=self.stack)
+        self.lay_out(bar, self.tools_row, body=body)
         self._update_counts()
+
+    def _timeline_button(self) -> QToolButton:
+        """A button in step with the toggle (not its default action: that would show the
+        menu's longer text)."""
+        button = QToolButton()
+        button.setText(TIMELINE_TEXT)
+        button.setToolTip(TIMELINE_TIP)
+        button.setCheckable(True)
+        button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        button.setChecked(self.timeline_toggle.isChecked())
+        button.toggled.connect(self.timeline_toggle.setChecked)
+        self.timeline_toggle.toggled.connect(button.setChecked)
+        self.timeline_button = button
+        return button
+
+    def show_timeline(self, shown: bool) -> None:
+        self.timeline.set_shown(shown)
+        if self.preference is not None and self.preference.facts_timeline_shown != shown:
+            self.preference.facts_timeline_shown = shown
 
     def _layout_columns(self) -> None:
         header = self.view.horizontalHeader()
@@ -167,6 +226,7 @@ class FactsTab(RowsPage):
     def set_table(self, table: FactTable, labels: dict[str, str]) -> None:
         current = self.current_fact()
         self.model.set_table(table, labels)
+        self.timeline.set_table(table, labels)
         self.stack.setCurrentWidget(self.view)
         self._update_counts()
         if current is not None:
@@ -174,6 +234,8 @@ class FactsTab(RowsPage):
 
     def set_labels(self, labels: dict[str, str]) -> None:
         self.model.set_labels(labels)
+        self.timeline.set_labels(labels)
+        self._show_current_fact()
         self._update_counts()
 
     def _update_counts(self) -> None:
@@ -223,6 +285,48 @@ class FactsTab(RowsPage):
         self.view.selectionModel().setCurrentIndex(index, flags)
         self.view.scrollTo(index)
         return True
+
+    def _show_current_fact(self, *_args) -> None:
+        """The timeline highlights the selected row's fact: its sources, its first reporter
+        (not the row the table marks current on getting the focus, with nothing selected)."""
+        fact = self.current_fact()
+        if fact is not None and not self.view.selectionModel().isSelected(self.view.currentIndex()):
+            fact = None
+        self.timeline.set_fact(self.model.first_report(fact) if fact is not None else None)
+
+    def go_to_source(self, article_id: str) -> bool:
+        """The next fact (after the current row, wrapping) `article_id` reported first, or
+        the next it reports when it reported none first, at its cell: clicking a source in
+        the timeline again and again walks through them."""
+        if self.model.table is None:
+            return False
+        reported_first = self.timeline.first_count(article_id) > 0
+
+        def wanted(fact: Fact) -> bool:
+            if not reported_first:
+                return article_id in fact.articles
+            return not fact.exclusive and article_id in self.model.first_report(fact).first
+
+        row = self._next_row(wanted)
+        if row < 0 and self.proxy.kind != ALL:
+            self.set_filter(ALL)  # the fact is there, hidden by the filter
+            row = self._next_row(wanted)
+        if row < 0:
+            return False
+        source = self.proxy.mapToSource(self.proxy.index(row, 0)).row()
+        self.select_fact(self.model.fact(source).id, article_id)
+        self.view.setFocus(Qt.FocusReason.MouseFocusReason)
+        return True
+
+    def _next_row(self, wanted) -> int:
+        """The first shown row after the current one (wrapping) whose fact is `wanted`."""
+        count = self.proxy.rowCount()
+        current = self.view.currentIndex().row()
+        for step in range(1, count + 1):
+            row = (current + step) % count
+            if wanted(self.model.fact(self.proxy.mapToSource(self.proxy.index(row, 0)).row())):
+                return row
+        return -1
 
     def _selected_cells(self) -> list[QModelIndex]:
         """Selected cells of sources that report the fact, left to right."""

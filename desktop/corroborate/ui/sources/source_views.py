@@ -1,13 +1,16 @@
 """The Sources and Problems panels: the open articles (renamed in place, a Compare and a
-Facts button above, only the current story's shown) and what could not be loaded."""
+Facts button above, only the current story's shown, moved to another story from their
+context menu or dragged onto one) and what could not be loaded."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, QPoint, Qt
+from PySide6.QtGui import QDrag
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QMenu,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -18,10 +21,11 @@ from ..common.actions import ActionId, ActionRegistry
 from ..common.empty_hint import EmptyHint
 from ..state.sources_model import ProblemsModel, SourcesModel
 from ..state.workspace import Workspace
+from .story_editing import ON_ARTICLES, ON_STORIES, StoryEditing, articles_mime
 
 
-def compact_table(model: QAbstractItemModel) -> QTableView:
-    view = QTableView()
+def compact_table(model: QAbstractItemModel, view: QTableView | None = None) -> QTableView:
+    view = view if view is not None else QTableView()
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setAlternatingRowColors(True)
@@ -74,8 +78,28 @@ class ColumnFitter(QObject):
         return super().eventFilter(watched, event)
 
 
+def selected_article_ids(view: QTableView) -> list[str]:
+    """The ids of the articles selected in a Sources table (and shown), in row order."""
+    sources = view.model()
+    rows = sorted(i.row() for i in view.selectionModel().selectedRows())
+    return [sources.article_at(r).id for r in rows if not view.isRowHidden(r)]
+
+
+class SourcesTable(QTableView):
+    """The Sources table, whose selected articles can be dragged onto a story."""
+
+    def startDrag(self, supportedActions: Qt.DropAction) -> None:  # noqa: N803 (Qt's name)
+        ids = selected_article_ids(self)
+        if ids:
+            drag = QDrag(self)
+            drag.setMimeData(articles_mime(ids))
+            drag.exec(Qt.DropAction.MoveAction)
+
+
 def sources_view(sources: SourcesModel) -> QTableView:
-    view = compact_table(sources)
+    view = compact_table(sources, SourcesTable())
+    view.setDragEnabled(True)  # rows the model lets be dragged go onto a story
+    view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
     view.setEditTriggers(
         QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
     )
@@ -132,6 +156,8 @@ class SourcesPanel(QWidget):
 
     def __init__(self, sources: SourcesModel, actions: ActionRegistry) -> None:
         super().__init__()
+        self._actions = actions
+        self.story_editing: StoryEditing | None = None
         self.view = sources_view(sources)
         self.compare_button = QToolButton()
         self.compare_button.setDefaultAction(actions[ActionId.COMPARE_SELECTED])
@@ -152,5 +178,31 @@ class SourcesPanel(QWidget):
         layout.addWidget(self.view)
 
     def follow_story(self, workspace: Workspace) -> None:
-        """Show only the articles of the workspace's current story from now on."""
+        """Show only the articles of the workspace's current story from now on, and let
+        the user move them among stories (the story actions and a context menu)."""
         self.story_rows = StoryRows(self.view, workspace)
+        story_actions = {i: self._actions[i] for i in (*ON_ARTICLES, *ON_STORIES)}
+        self.story_editing = StoryEditing(
+            workspace, story_actions, self.selected_article_ids, self.view
+        )
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self.story_editing.update())
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._show_context_menu)
+
+    def selected_article_ids(self) -> list[str]:
+        return selected_article_ids(self.view)
+
+    def context_menu(self) -> QMenu:
+        """Compare, then where the selected articles go: "Move to Story ▸", a new story."""
+        assert self.story_editing is not None, "follow_story first"
+        menu = QMenu(self.view)
+        menu.setToolTipsVisible(True)
+        menu.addAction(self._actions[ActionId.COMPARE_SELECTED])
+        menu.addSeparator()
+        menu.addMenu(self.story_editing.story_menu(menu))
+        menu.addAction(self._actions[ActionId.SPLIT_OFF_STORY])
+        menu.addAction(self._actions[ActionId.RESET_STORY_GROUPING])
+        return menu
+
+    def _show_context_menu(self, position: QPoint) -> None:
+        self.context_menu().exec(self.view.viewport().mapToGlobal(position))

@@ -196,7 +196,12 @@ class SourcesModel(ReadOnlyTableModel):
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        # Dragged onto a story in the Stories panel, an article moves there.
+        flags = (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsDragEnabled
+        )
         if index.column() == self.SOURCE:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags

@@ -1,5 +1,6 @@
 """What is open: the articles and their names, the problems met loading them, the folder,
-its word statistics and facts once they are known, and the annotation session.
+its word statistics and facts once they are known, the annotation session, and the stories
+as the user grouped them.
 
 Views take the Workspace and follow its signals; none of them needs the window. Loading
 runs on a worker (one at a time: a newer load reads the paths of both).
@@ -20,6 +21,7 @@ from ..common.tasks import LatestTask
 from .annotation_session import AnnotationSession
 from .load_report import shows_problems
 from .sources_model import ProblemsModel, SourcesModel
+from .story_grouping import StoryGrouping
 
 
 class Workspace(QObject):
@@ -51,6 +53,8 @@ class Workspace(QObject):
         self.corpus: Corpus | None = None
         self.facts: FactTable | None = None
         self.story: Story | None = None  # the story the parts are scoped to; None: all
+        # Where the user placed articles among stories, kept with the annotations.
+        self.grouping = StoryGrouping(self.session, self)
         self._loader = LatestTask(self)
         self._loading_paths: list[str] = []  # what the running load reads
         self.sources.label_changed.connect(self.label_changed)
