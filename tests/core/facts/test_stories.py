@@ -40,6 +40,51 @@ LOHAN = [
     "The Betty Ford Center has admitted Lindsay Lohan, who faces 90 days of treatment "
     "ordered by a Santa Monica court, her lawyer said on Thursday.",
 ]
+REID = [
+    "Tara Reid checked herself into Promises Treatment Center in Malibu on Tuesday, her "
+    "publicist Jack Ketsoyan told People magazine. The actress asked fans to respect her "
+    "privacy while she is in rehab.",
+    "Actress Tara Reid has entered rehab at Promises Treatment Center, her rep Jack "
+    "Ketsoyan said on Tuesday. He would not say what she was being treated for, and asked "
+    "for privacy for her family.",
+    "Reid went to the Promises Treatment Center in Malibu on Tuesday, Jack Ketsoyan told "
+    "People. Friends and family supported the actress's decision to enter rehab.",
+]
+FAINA = [
+    "Somali pirates seized the Ukrainian cargo ship MV Faina off the coast of Somalia on "
+    "September 25. The ship was carrying 33 tanks and a crew of 21, the Kenyan government said.",
+    "Pirates hijacked the Faina, a Ukrainian freighter loaded with 33 battle tanks, near "
+    "Somalia on September 25. Its 21 crew members are being held, officials in Kenya said.",
+    "The Ukrainian ship MV Faina was captured by Somali pirates on September 25 with 33 "
+    "tanks on board. Kenya said the 21 sailors were unharmed.",
+]
+KARAGOL = [
+    "Pirates hijacked the Turkish tanker Karagol in the Gulf of Aden on November 12. The "
+    "ship was carrying 4,500 tonnes of chemicals and a crew of 14, its owner Yardimci said.",
+    "The Turkish chemical tanker Karagol was seized by pirates in the Gulf of Aden on "
+    "November 12, with 14 crew on board, the shipping company Yardimci said.",
+    "Yardimci Shipping said its tanker Karagol and 14 sailors were captured by pirates in "
+    "the Gulf of Aden on November 12 while carrying 4,500 tonnes of chemicals.",
+]
+# Two quakes told in the same words, apart only in where, when and how strong.
+QUAKE_A = [
+    "A strong earthquake of magnitude 6.1 struck Aceh on March 3, collapsing houses and "
+    "killing 12 people. Rescuers dug through the rubble as aftershocks rattled survivors "
+    "sleeping outdoors in Banda Aceh.",
+    "The 6.1 quake hit Aceh on March 3 and killed 12 people, officials in Banda Aceh said. "
+    "Aftershocks rattled survivors as rescuers searched collapsed houses.",
+    "Survivors slept outdoors in Banda Aceh after a magnitude 6.1 earthquake on March 3 "
+    "killed 12 people. Rescuers dug through collapsed houses between aftershocks.",
+]
+QUAKE_B = [
+    "A strong earthquake of magnitude 5.4 struck Eureka on June 19, collapsing houses and "
+    "injuring 4 people. Rescuers searched the rubble as aftershocks rattled residents "
+    "sleeping outdoors in Humboldt County.",
+    "The 5.4 quake hit Eureka on June 19 and injured 4 people, officials in Humboldt County "
+    "said. Aftershocks rattled residents as rescuers searched collapsed houses.",
+    "Residents slept outdoors in Humboldt County after a magnitude 5.4 earthquake on June "
+    "19 injured 4 people. Rescuers searched collapsed houses between aftershocks.",
+]
 OUTLETS = ["Daily Wire", "Morning Post", "Evening Star", "City Herald"]
 
 
@@ -88,6 +133,37 @@ def test_one_event_told_in_different_words_stays_one_story():
     assert [s.articles for s in table.stories] == [tuple(a.id for a in articles)]
 
 
+def folder_of(*events: list[str]) -> tuple[list[Article], list[set[str]]]:
+    """The articles of several events, and the ids of each event's articles."""
+    articles, stories = [], []
+    for texts in events:
+        reports = [article(t, OUTLETS[i % len(OUTLETS)]) for i, t in enumerate(texts)]
+        articles += reports
+        stories.append({a.id for a in reports})
+    return articles, stories
+
+
+def found(articles: list[Article]) -> list[set[str]]:
+    return sorted((set(s.articles) for s in find_stories(articles).stories), key=sorted)
+
+
+def test_two_quakes_in_a_folder_of_many_stories_stay_two_stories():
+    # Broken, in a week of news the two earthquakes, told in the same words, would show
+    # as one story: their shared vocabulary is rare in the folder, though it is common
+    # between them.
+    articles, stories = folder_of(QUAKE_A, QUAKE_B, LOHAN, REID, FAINA, KARAGOL)
+    assert found(articles) == sorted(stories, key=sorted)
+    # The same two on their own are two stories too.
+    articles, stories = folder_of(QUAKE_A, QUAKE_B)
+    assert found(articles) == sorted(stories, key=sorted)
+
+
+def test_events_of_one_kind_are_kept_apart_among_others():
+    # Broken, two rehab stays or two hijackings in one folder would be merged.
+    articles, stories = folder_of(LOHAN, REID, FAINA, KARAGOL, ACEH, EUREKA)
+    assert found(articles) == sorted(stories, key=sorted)
+
+
 def test_labels_name_the_key_names():
     # Broken, a story's label would not tell the user which event it is.
     lohan = [article(t, OUTLETS[i]) for i, t in enumerate(LOHAN)]
@@ -97,6 +173,16 @@ def test_labels_name_the_key_names():
     assert "Aceh" in labels[aceh[0].id]
     assert any(name in labels[eureka[0].id] for name in ("Eureka", "Humboldt County"))
     assert all(" · " in label for label in labels.values())
+
+
+def test_labels_leave_out_web_addresses_and_words_that_open_sentences():
+    # Broken, a story's label would read "com · Rescuers" instead of its names.
+    address = "http://www.example.com/news/2024/quake-aceh-rescuers.html\n"
+    articles = [article(address + t, OUTLETS[i]) for i, t in enumerate(QUAKE_A)]
+    (story,) = find_stories(articles).stories
+    parts = story.label.split(" · ")
+    assert "Banda Aceh" in parts
+    assert not {"com", "www", "http", "html", "example", "Rescuers"} & set(parts)
 
 
 def test_first_and_last_dates_come_from_publication_dates():

@@ -1,54 +1,31 @@
 """Stories of a mixed folder: which articles report one event, told by its names and numbers.
 
-Each article becomes one sparse vector of what it reports: the names it gives (runs of
-capitalised words, and each of their words, so "Lohan" meets "Lindsay Lohan"), its
-numbers, its dates and its content words, each weighted TF-IDF-like over the folder with
-names and dates counting more than words. Two earthquakes share "quake", "magnitude"
+Each article gives what it reports: the names it gives (runs of capitalised words, and
+each of their words, so "Lohan" meets "Lindsay Lohan"), its numbers, its dates and its
+content words, with how often each occurs. Two earthquakes share "quake", "magnitude"
 and "killed"; they differ in where, when and how strong, so the names and numbers keep
-them apart where shared vocabulary alone would not.
-
-Only articles sharing a rare name, number or date are compared (a blocking step), so a
-folder of 10,000 articles never compares all pairs. The compared pairs are then joined
-by average-link agglomerative clustering: two groups merge while the mean cosine over
-all pairs of their articles (pairs never compared count as 0) reaches `MERGE_CUT`.
+them apart where shared vocabulary alone would not. How articles are grouped by these
+features (story_clustering.py) does not depend on how many stories the folder holds.
 """
 
 from __future__ import annotations
 
 import hashlib
-import heapq
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-import numpy as np
-from scipy import sparse
-
 from ..model import Article, Story, StoryTable
 from ..text.words import Token, word_tokens, zipf
+from .story_clustering import KIND_WEIGHTS, MERGE_CUT, group_articles
 
 Progress = Callable[[int, int], bool]  # (done, total) -> keep going? as in core/ingest/loading.py
 
-# How much each kind of feature counts against a content word (tuned on the odd ECB+ topics).
-KIND_WEIGHTS = {"name": 2.0, "word": 1.0, "number": 0.5, "date": 2.0}
-# Two groups of articles merge while the mean cosine of their pairs reaches this.
-MERGE_CUT = 0.17
-# Features shared by at most this many articles always make them candidates; more common
-# ones do, rarest first, while the pairs they give stay within PAIR_BUDGET: a name in
-# every story ("Reuters") would pair everything with everything, a big story's would not.
-BLOCK_MAX_ARTICLES = 50
-PAIR_BUDGET = 2_000_000
-# Cosines of candidate pairs are computed this many pairs at a time, to bound memory.
-PAIR_CHUNK = 20_000
-# Words this common in general English (Zipf) never make candidates on their own.
-BLOCK_MAX_ZIPF = 4.0
-# Zipf frequencies at which a word's rarity weight is 0 (floored) and 1 (unseen).
-RARITY_TOP = 7.0
-RARITY_FLOOR = 1.0
 MAX_NAME_WORDS = 4
 LABEL_NAMES = 2
 LABEL_SEPARATOR = " · "
+LABEL_MAX_ZIPF = 5.0  # the key word of a label is rarer than this in general English
 
 _MONTHS = (
     "january february march april may june july august september october november december"
@@ -56,12 +33,22 @@ _MONTHS = (
 _MONTH_ABBREVIATIONS = {m[:3]: m for m in _MONTHS} | {"sept": "september"}
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
 class _Features:
     counts: Counter[tuple[str, str]]  # (kind, key) -> occurrences
-    shown: dict[tuple[str, str], Counter[str]]  # how each feature was written, for labels
+    written: Counter[tuple[str, str, str]]  # (kind, key, as written in the prose) -> occurrences
+    lowercase: frozenset[str] = frozenset()  # words the article writes in lower case
+
+    @property
+    def shown(self) -> dict[tuple[str, str], Counter[str]]:
+        """How each feature was written in the prose, for labels."""
+        shown: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+        for (kind, key, surface), n in self.written.items():
+            shown[kind, key][surface] += n
+        return dict(shown)
 
 
 def find_stories(
@@ -87,8 +74,7 @@ def find_stories(
             return StoryTable(articles, (), cancelled=True)
     # Clustering runs in a canonical order (by id), so the folder's order changes nothing.
     order = sorted(range(len(articles)), key=lambda i: articles[i].id)
-    vectors, vocabulary = _vectors([features[i] for i in order], weights)
-    groups = _average_link(_candidates(vectors, vocabulary), cut)
+    groups = group_articles([features[i].counts for i in order], cut=cut, weights=weights)
     position = {article.id: i for i, article in enumerate(articles)}
     stories = [
         _story([articles[order[i]] for i in group], position, [features[order[i]] for i in group])
@@ -104,37 +90,39 @@ def find_stories(
 
 
 def article_features(article: Article) -> _Features:
-    """Names, numbers, dates and content words of `article`, with how often each occurs."""
-    counts: Counter[tuple[str, str]] = Counter()
-    shown: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    spans = [(s.start, s.end) for s in article.sentences] or [(0, len(article.text))]
-    tokenised = [
-        (article.text, start, word_tokens(article.text[start:end])) for start, end in spans
-    ]
+    """Names, numbers, dates and content words of `article`, with how often each occurs.
+
+    What lies inside a web address ("www", "com", a slug's words) links articles like
+    any other feature, but is not how the story is written: it never labels one.
+    """
+    text = article.text
+    spans = [(s.start, s.end) for s in article.sentences] or [(0, len(text))]
+    tokenised = [(start, word_tokens(text[start:end])) for start, end in spans]
     lowercase = {
-        t.norm
-        for text, start, tokens in tokenised
-        for t in tokens
-        if text[start + t.start].islower()
+        t.norm for start, tokens in tokenised for t in tokens if text[start + t.start].islower()
     }
-
-    def add(kind: str, key: str, surface: str) -> None:
-        counts[kind, key] += 1
-        shown[kind, key][surface] += 1
-
-    for text, start, tokens in tokenised:
+    found: list[tuple[str, str, str, int]] = []  # (kind, key, as written, offset in text)
+    for start, tokens in tokenised:
         for run in _name_runs(text, start, tokens, lowercase):
             # Every part too: "President Xi Jinping" also gives "Xi Jinping" and "Jinping".
             for first in range(len(run)):
+                at = start + run[first].start
                 for last in range(first, min(len(run), first + MAX_NAME_WORDS)):
-                    written = text[start + run[first].start : start + run[last].end]
-                    add("name", " ".join(t.norm for t in run[first : last + 1]), written)
-        for kind, key, surface in _values(tokens, text, start):
-            add(kind, key, surface)
-        for t in tokens:
-            if not t.stop and not t.norm[0].isdigit() and len(t.norm) > 2:
-                add("word", t.stem, t.norm)
-    return _Features(counts, dict(shown))
+                    key = " ".join(t.norm for t in run[first : last + 1])
+                    found.append(("name", key, text[at : start + run[last].end], at))
+        found += _values(tokens, text, start)
+        found += [
+            ("word", t.stem, t.norm, start + t.start)
+            for t in tokens
+            if not t.stop and not t.norm[0].isdigit() and len(t.norm) > 2
+        ]
+    addresses = [(m.start(), m.end()) for m in _ADDRESS.finditer(text)]
+    prose = Counter(
+        (kind, key, surface)
+        for kind, key, surface, at in found
+        if not addresses or not any(a <= at < b for a, b in addresses)
+    )
+    return _Features(Counter((kind, key) for kind, key, _, _ in found), prose, frozenset(lowercase))
 
 
 def _name_runs(
@@ -169,146 +157,25 @@ def _name_runs(
     return runs
 
 
-def _values(tokens: tuple[Token, ...], text: str, start: int) -> list[tuple[str, str, str]]:
-    """Numbers ("6.1", "40"), years and calendar days ("march 3") of one sentence."""
+def _values(tokens: tuple[Token, ...], text: str, start: int) -> list[tuple[str, str, str, int]]:
+    """Numbers ("6.1", "40"), years and calendar days ("march 3") of one sentence, each
+    with its offset in `text`."""
     found = []
     for index, t in enumerate(tokens):
         month = _MONTH_ABBREVIATIONS.get(t.norm[:3]) if t.norm.startswith(_month_prefixes) else None
         if month and (t.norm == month or t.norm in _MONTH_ABBREVIATIONS or t.norm == "sept"):
             after = tokens[index + 1].norm if index + 1 < len(tokens) else ""
             if after.isdigit() and 1 <= int(after) <= 31:
-                found.append(("date", f"{month} {int(after)}", f"{month.title()} {int(after)}"))
+                day = int(after)
+                found.append(("date", f"{month} {day}", f"{month.title()} {day}", start + t.start))
         elif t.norm[0].isdigit():
             surface = text[start + t.start : start + t.end]
             kind = "date" if _YEAR.fullmatch(t.norm) else "number"
-            found.append((kind, t.norm, surface))
+            found.append((kind, t.norm, surface, start + t.start))
     return found
 
 
 _month_prefixes = tuple(_MONTH_ABBREVIATIONS)
-
-
-# --- vectors, candidates, clustering --------------------------------------------------
-
-
-def _vectors(
-    features: Sequence[_Features], weights: Mapping[str, float]
-) -> tuple[sparse.csr_matrix, list[tuple[str, str]]]:
-    """Rows of unit length: sublinear counts times smoothed inverse document frequency
-    times the weight of the feature's kind."""
-    index: dict[tuple[str, str], int] = {}
-    rows, cols, counts = [], [], []
-    for row, f in enumerate(features):
-        for feature, count in f.counts.items():
-            rows.append(row)
-            cols.append(index.setdefault(feature, len(index)))
-            counts.append(count)
-    shape = (len(features), len(index))
-    matrix = sparse.csr_matrix((counts, (rows, cols)), shape=shape, dtype=float)
-    vocabulary = list(index)
-    if not vocabulary:
-        return matrix, vocabulary
-    df = np.bincount(matrix.indices, minlength=len(index))
-    idf = np.log((1 + len(features)) / (1 + df)) + 1.0
-    kind = np.array([weights[k] for k, _ in vocabulary])
-    # Rare in English counts more even where the folder is small ("Lohan" over "star").
-    rarity = np.array([_rarity(k, key) for k, key in vocabulary])
-    # What one article alone gives links it to nothing, yet would dilute its cosines.
-    shared = (df >= 2) if len(features) > 1 else np.ones_like(df, dtype=bool)
-    matrix.data = 1.0 + np.log(matrix.data)
-    matrix = matrix.multiply(idf * kind * rarity * shared).tocsr()
-    matrix.eliminate_zeros()
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    return sparse.diags(1.0 / norms) @ matrix, vocabulary
-
-
-def _rarity(kind: str, key: str) -> float:
-    if kind in ("number", "date"):
-        return 1.0
-    words = key.split()
-    return max(RARITY_FLOOR, sum(RARITY_TOP - zipf(w) for w in words) / len(words)) / RARITY_TOP
-
-
-def _candidates(vectors: sparse.csr_matrix, vocabulary: list[tuple[str, str]]) -> sparse.coo_matrix:
-    """Cosines of the article pairs sharing a rare name, number, date or rare word."""
-    n = vectors.shape[0]
-    if n < 2 or not vocabulary:
-        return sparse.coo_matrix((n, n))
-    present = (vectors > 0).astype(np.int32).tocsc()
-    df = np.diff(present.indptr)
-    blocking = np.array(
-        [k != "word" or zipf(key) < BLOCK_MAX_ZIPF for k, key in vocabulary], dtype=bool
-    )
-    usable = _distinct_columns(present, np.flatnonzero(blocking & (df >= 2)))
-    usable = usable[np.argsort(df[usable], kind="stable")]
-    spent = np.cumsum(df[usable].astype(np.int64) * (df[usable] - 1) // 2)
-    keep = usable[(df[usable] <= BLOCK_MAX_ARTICLES) | (spent <= PAIR_BUDGET)]
-    shared = present[:, keep]
-    pairs = sparse.triu(shared @ shared.T, k=1).tocoo()
-    left, right = pairs.row, pairs.col
-    cosines = np.concatenate(
-        [np.zeros(0)]
-        + [
-            np.asarray(
-                vectors[left[i : i + PAIR_CHUNK]]
-                .multiply(vectors[right[i : i + PAIR_CHUNK]])
-                .sum(axis=1)
-            ).ravel()
-            for i in range(0, len(left), PAIR_CHUNK)
-        ]
-    )
-    return sparse.coo_matrix((cosines, (left, right)), shape=(n, n))
-
-
-def _distinct_columns(present: sparse.csc_matrix, columns: np.ndarray) -> np.ndarray:
-    """`columns` less those given by exactly the same articles as an earlier one: a
-    story's names mostly come together, and their pairs are counted once."""
-    seen: set[bytes] = set()
-    kept = []
-    for column in columns.tolist():
-        rows = present.indices[present.indptr[column] : present.indptr[column + 1]].tobytes()
-        if rows not in seen:
-            seen.add(rows)
-            kept.append(column)
-    return np.array(kept, dtype=np.int64)
-
-
-def _average_link(pairs: sparse.coo_matrix, cut: float) -> list[list[int]]:
-    """Groups of row indices: average-link clustering over the compared pairs, stopped
-    when no two groups reach `cut` on average. Each group's rows ascending; groups in
-    order of their first row."""
-    n = pairs.shape[0]
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    # Sum of cosines between two groups, each pair once, held by both sides.
-    sums: dict[int, dict[int, float]] = defaultdict(dict)
-    for i, j, s in zip(pairs.row.tolist(), pairs.col.tolist(), pairs.data.tolist(), strict=True):
-        if s > 0:
-            sums[i][j] = sums[j][i] = sums[i].get(j, 0.0) + s
-    heap = [(-s, i, j) for i, row in sums.items() for j, s in row.items() if i < j and s >= cut]
-    heapq.heapify(heap)
-    while heap:
-        negative, i, j = heapq.heappop(heap)
-        if i not in members or j not in members:
-            continue
-        current = sums[i].get(j, 0.0) / (len(members[i]) * len(members[j]))
-        if abs(current + negative) > 1e-12:  # stale: the groups changed since
-            continue
-        merged, gone = min(i, j), max(i, j)
-        members[merged] = sorted(members[merged] + members.pop(gone))
-        gone_row = sums.pop(gone, {})
-        for other, s in gone_row.items():
-            if other == merged:
-                continue
-            sums[other].pop(gone, None)
-            total = sums[merged].get(other, 0.0) + s
-            sums[merged][other] = sums[other][merged] = total
-        sums[merged].pop(gone, None)
-        for other, s in sums[merged].items():
-            mean = s / (len(members[merged]) * len(members[other]))
-            if mean >= cut:
-                heapq.heappush(heap, (-mean, min(merged, other), max(merged, other)))
-    return sorted(members.values())
 
 
 # --- stories -----------------------------------------------------------------------
@@ -346,14 +213,16 @@ def story_label(features: Sequence[_Features]) -> str:
     """Its key names and its key word: "Lindsay Lohan · rehab · Betty Ford".
 
     A feature counts by how many of the story's articles give it, then by how rare it is
-    in general English; a name inside a longer chosen name is not repeated.
+    in general English; a name inside a longer chosen name is not repeated, and a word
+    the story also writes in lower case is not a name.
     """
     reach: Counter[tuple[str, str]] = Counter()
-    shown: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    shown: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
     for f in features:
-        reach.update(f.counts.keys())
-        for feature, surfaces in f.shown.items():
-            shown[feature].update(surfaces)
+        reach.update({(kind, key) for kind, key, _ in f.written})
+        for (kind, key, surface), n in f.written.items():
+            surfaces = shown[kind, key]
+            surfaces[surface] = surfaces.get(surface, 0) + n
 
     def rank(feature: tuple[str, str]) -> tuple:
         kind, key = feature
@@ -361,10 +230,15 @@ def story_label(features: Sequence[_Features]) -> str:
         rarity = sum(7.0 - zipf(w) for w in words) / len(words) + 0.5 * (len(words) - 1)
         return (-reach[feature] * (1.0 + 0.2 * rarity), key)
 
+    # "Rescuers dug" opens a sentence; another report's "as rescuers searched" shows
+    # it is no name.
+    lowercase = frozenset().union(*(f.lowercase for f in features))
     names: list[str] = []
     for _kind, key in sorted((f for f in reach if f[0] == "name"), key=rank):
         if len(names) == LABEL_NAMES:
             break
+        if key in lowercase:
+            continue
         key = _fullest(key, reach)
         if any(key in chosen or chosen in key for chosen in names):
             continue
@@ -375,7 +249,15 @@ def story_label(features: Sequence[_Features]) -> str:
 
     # A word that is mostly written as a name ("Lohan") is already among the names.
     named = {key for kind, key in reach if kind == "name"}
-    words = sorted((f for f in reach if f[0] == "word" and written(f) not in named), key=rank)
+    # A word as common as "already" or "became" tells no story apart.
+    words = sorted(
+        (
+            f
+            for f in reach
+            if f[0] == "word" and written(f) not in named and zipf(written(f)) < LABEL_MAX_ZIPF
+        ),
+        key=rank,
+    )
 
     parts = [written(("name", key)) for key in names]
     if words:
