@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import snowballstemmer  # uses the PyStemmer C extension when it is installed
 import wordfreq
@@ -62,8 +62,7 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text.translate(PLAIN_PUNCTUATION)).casefold()
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):  # a tuple: made hundreds of thousands of times per folder
     start: int  # character offsets into the text that was tokenised
     end: int
     norm: str  # folded surface form, possessive removed
@@ -88,25 +87,24 @@ def is_stop_word(norm: str) -> bool:
 
 def word_tokens(text: str) -> tuple[Token, ...]:
     """Word tokens of `text` with spans, normalised forms, stems and stop-word flags."""
-    found = []
-    for m in _TOKEN.finditer(text):
-        surface = m.group()
-        norm = fold(surface)
-        acronym = "." in norm and not norm[0].isdigit()
-        if acronym:
-            norm = norm.replace(".", "")
-        elif norm[0].isdigit():
-            norm = norm.replace(",", "")
-        else:
-            norm = _POSSESSIVE.sub("", norm)
-        # Acronyms in capitals (US, AI) are names, never the pronoun or article they spell.
-        shouting = acronym or (len(surface) > 1 and surface.isupper())
-        found.append((m.start(), m.end(), norm, not shouting and is_stop_word(norm)))
-    stems = _stemmer().stemWords([norm for _, _, norm, _ in found])
-    return tuple(
-        Token(start, end, norm, stem, stop)
-        for (start, end, norm, stop), stem in zip(found, stems, strict=True)
-    )
+    return tuple(Token(m.start(), m.end(), *_word(m.group())) for m in _TOKEN.finditer(text))
+
+
+@lru_cache(maxsize=1 << 18)
+def _word(surface: str) -> tuple[str, str, bool]:
+    """(norm, stem, stop) of one written word: news repeats its words, so each distinct
+    spelling is folded, looked up and stemmed once."""
+    norm = fold(surface)
+    acronym = "." in norm and not norm[0].isdigit()
+    if acronym:
+        norm = norm.replace(".", "")
+    elif norm[0].isdigit():
+        norm = norm.replace(",", "")
+    else:
+        norm = _POSSESSIVE.sub("", norm)
+    # Acronyms in capitals (US, AI) are names, never the pronoun or article they spell.
+    shouting = acronym or (len(surface) > 1 and surface.isupper())
+    return norm, _stemmer().stemWord(norm), not shouting and is_stop_word(norm)
 
 
 def terms(tokens: tuple[Token, ...]) -> list[str]:
