@@ -57,4 +57,5 @@ def test_an_unreadable_store_groups_as_found_and_says_so(tmp_path, seeds_dir, ca
     assert main(["stories", str(seeds_dir)]) == 0
     captured = capsys.readouterr()
     assert len(json.loads(captured.out)["stories"]) == 1
-    assert "stories placed by hand in the window not used" in captured.err
+    assert captured.err.count("\n") == 1  # one line, naming both things not followed
+    assert "stories and source names given in the window not used" in captured.err

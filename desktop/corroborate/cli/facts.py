@@ -9,6 +9,10 @@ article only (coverage 1) are its exclusive facts. Boilerplate lines are in no f
 Last, `inconsistencies`: per article that contradicts itself, each finding (kind,
 explanation, both sides with their offsets in that article's text).
 
+Without `--story`, a folder of several stories (as `corroborate-cli stories` lists them,
+placed by hand in the window or not) has its facts found story by story
+(core/facts/per_story.py): each fact is the one its story alone gives, and a one-story
+folder gives the same facts as before stories existed.
 `--story ID` keeps only the articles of one story of a mixed folder (its id as
 `corroborate-cli stories` prints it); an id that is none of theirs exits 2.
 """
@@ -22,10 +26,11 @@ from collections.abc import Mapping
 from ..core.alignment.similarity import Corpus
 from ..core.annotations.store import Store
 from ..core.facts.find import find_facts
+from ..core.facts.per_story import find_facts_per_story
 from ..core.model import Discrepancy, DiscrepancySide, Fact, FactTable, Mention
 from ..core.report.html import write_store_report
-from .load import article_json, load_articles, print_json, stored_labels
-from .stories import articles_of_story
+from .load import article_json, load_articles, print_json, window_choices
+from .stories import articles_of_story, stories_as_placed
 
 EXIT_UNKNOWN_STORY = 2
 
@@ -89,20 +94,29 @@ def table_json(table: FactTable, labels: Mapping[str, str] | None = None) -> dic
 
 
 def fact_table(
-    paths: list[str], threshold: float | None = None, story: str | None = None
+    paths: list[str],
+    threshold: float | None = None,
+    story: str | None = None,
+    placements: Mapping[str, str] | None = None,
 ) -> tuple[FactTable, list[str]]:
-    """The facts of the articles under `paths` (of the story `story` only, when given),
-    and one message per file that could not be read. Shared by every output of this
-    command (JSON now, reports later). Raises UnknownStory."""
+    """The facts of the articles under `paths` (of the story `story` only, when given;
+    else story by story, stories grouped with the user's `placements`), and one message
+    per file that could not be read. Shared by every output of this command (JSON now,
+    reports later). Raises UnknownStory."""
     result = load_articles(paths)
     problems = [f"{p.path}: {p.reason}" for p in result.problems]
     articles = result.articles
+    placements = placements or {}
     if story is not None:
-        articles = articles_of_story(articles, story)
+        articles = articles_of_story(articles, story, placements)
         if articles is None:
             raise UnknownStory(
                 f"no story {story} among these articles (`corroborate-cli stories` lists them)"
             )
+        return find_facts(Corpus(articles), threshold=threshold), problems
+    stories = stories_as_placed(articles, placements)
+    if len(stories.stories) > 1:
+        return find_facts_per_story(articles, stories, threshold=threshold), problems
     return find_facts(Corpus(articles), threshold=threshold), problems
 
 
@@ -112,23 +126,25 @@ def _run(args: argparse.Namespace) -> int:
             # The store first: a store that cannot be read is told as such, before the work.
             with Store.snapshot() as store:
                 return _report(args, store)
-        print_json(table_json(_facts(args), stored_labels("facts")))
+        choices = window_choices("facts")
+        print_json(table_json(_facts(args, choices.placements), choices.labels))
     except UnknownStory as exc:
         print(f"corroborate-cli facts: {exc}", file=sys.stderr)
         return EXIT_UNKNOWN_STORY
     return 0
 
 
-def _facts(args: argparse.Namespace) -> FactTable:
+def _facts(args: argparse.Namespace, placements: Mapping[str, str]) -> FactTable:
     """The fact table of the command's paths, after a line on stderr per unreadable file."""
-    table, problems = fact_table(args.paths, args.threshold, args.story)
+    table, problems = fact_table(args.paths, args.threshold, args.story, placements)
     for message in problems:
         print(f"corroborate-cli facts: {message}", file=sys.stderr)
     return table
 
 
 def _report(args: argparse.Namespace, store: Store) -> int:
-    table = _facts(args)
+    placements = {article: p.group for article, p in store.story_placements().items()}
+    table = _facts(args, placements)
     try:
         count = write_store_report(args.report, table, store)
     except OSError as exc:

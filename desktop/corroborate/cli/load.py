@@ -16,6 +16,7 @@ import argparse
 import json
 import sys
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.annotations.store import Store, StoreUnavailable
@@ -32,13 +33,29 @@ def load_articles(paths: Sequence[str], **options) -> LoadResult:
 def stored_labels(command: str) -> dict[str, str]:
     """The names sources were given in the window; none (said on stderr) when the
     annotation store cannot be read, so reading articles never depends on it."""
+    return window_choices(command, "source names").labels
+
+
+@dataclass(frozen=True, slots=True)
+class WindowChoices:
+    """What the user decided in the window that commands follow too."""
+
+    labels: dict[str, str] = field(default_factory=dict)  # article id -> source name
+    placements: dict[str, str] = field(default_factory=dict)  # article id -> story group
+
+
+def window_choices(command: str, used: str = "stories and source names") -> WindowChoices:
+    """The source names and story placements kept in the annotation store, read once;
+    none, said in one line on stderr naming what is not `used`, when the store cannot be
+    read, so no command's articles or stories depend on it."""
     try:
         with Store.snapshot() as store:
-            return store.labels()
+            placements = {article: p.group for article, p in store.story_placements().items()}
+            return WindowChoices(store.labels(), placements)
     except StoreUnavailable as exc:
-        print(f"corroborate-cli {command}: source names given in the window not used: {exc}",
+        print(f"corroborate-cli {command}: {used} given in the window not used: {exc}",
               file=sys.stderr)  # fmt: skip
-        return {}
+        return WindowChoices()
 
 
 def article_json(article: Article, labels: Mapping[str, str] | None = None) -> dict:

@@ -16,11 +16,10 @@ import argparse
 import sys
 from collections.abc import Mapping, Sequence
 
-from ..core.annotations.store import Store, StoreUnavailable
 from ..core.facts.stories import find_stories
 from ..core.facts.story_edits import apply_placements
 from ..core.model import Article, Story, StoryTable
-from .load import article_json, load_articles, print_json, stored_labels
+from .load import article_json, load_articles, print_json, window_choices
 
 
 def story_json(story: Story, sources: Mapping[str, str]) -> dict:
@@ -35,45 +34,18 @@ def story_json(story: Story, sources: Mapping[str, str]) -> dict:
     }
 
 
-def stored_placements(command: str) -> dict[str, str]:
-    """Where the user placed articles among stories in the window (article id -> group);
-    none (said on stderr) when the annotation store cannot be read, so grouping articles
-    never depends on it."""
-    try:
-        with Store.snapshot() as store:
-            return {article: p.group for article, p in store.story_placements().items()}
-    except StoreUnavailable as exc:
-        print(f"corroborate-cli {command}: stories placed by hand in the window not used: {exc}",
-              file=sys.stderr)  # fmt: skip
-        return {}
-
-
-def stories_as_placed(
-    articles: Sequence[Article], placements: Mapping[str, str] | None = None, command: str = ""
-) -> StoryTable:
+def stories_as_placed(articles: Sequence[Article], placements: Mapping[str, str]) -> StoryTable:
     """The stories of `articles` as the window shows them: found, then the user's
-    placements applied (`placements`, else those stored)."""
-    if placements is None:
-        placements = stored_placements(command or "stories")
+    `placements` (`window_choices`) applied."""
     return apply_placements(find_stories(articles), placements).table
 
 
-def story_table(paths: Sequence[str], command: str) -> StoryTable:
-    """The stories of the articles under `paths` as the window shows them, after a line
-    on stderr per file that could not be read."""
-    result = load_articles(paths)
-    for problem in result.problems:
-        if not problem.skipped:
-            print(f"corroborate-cli {command}: {problem.path}: {problem.reason}", file=sys.stderr)
-    return stories_as_placed(result.articles, command=command)
-
-
 def articles_of_story(
-    articles: Sequence[Article], story_id: str, placements: Mapping[str, str] | None = None
+    articles: Sequence[Article], story_id: str, placements: Mapping[str, str]
 ) -> tuple[Article, ...] | None:
     """The articles of the story `story_id` among `articles`, as the window groups them
-    (`placements`, else those stored); None when it is not one."""
-    for story in stories_as_placed(articles, placements, "facts").stories:
+    (`placements`); None when it is not one."""
+    for story in stories_as_placed(articles, placements).stories:
         if story.id == story_id:
             chosen = set(story.articles)
             return tuple(a for a in articles if a.id in chosen)
@@ -81,8 +53,13 @@ def articles_of_story(
 
 
 def _run(args: argparse.Namespace) -> int:
-    table = story_table(args.paths, "stories")
-    articles = [article_json(a, stored_labels("stories")) for a in table.articles]
+    choices = window_choices("stories")
+    result = load_articles(args.paths)
+    for problem in result.problems:
+        if not problem.skipped:
+            print(f"corroborate-cli stories: {problem.path}: {problem.reason}", file=sys.stderr)
+    table = stories_as_placed(result.articles, choices.placements)
+    articles = [article_json(a, choices.labels) for a in table.articles]
     sources = {a["id"]: a["source"] for a in articles}
     print_json({"articles": articles, "stories": [story_json(s, sources) for s in table.stories]})
     return 0

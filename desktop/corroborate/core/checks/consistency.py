@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 
 from ..model import Article
-from .quantities import Mention, find_mentions
+from .quantities import Mention, calendar_mentions
 
 # Nouns news reports use for the same counted thing.
 _SAME_THING = (
@@ -133,10 +133,8 @@ def consistent(x: Mention, y: Mention, reference_year: int | None) -> bool | Non
 
 
 def latest_dated_year(article: Article) -> int | None:
-    """The latest year written with a month in the article (slow for a long one: a full
-    read for quantities), or None."""
-    found = find_mentions(article.text)
-    years = [m.value[2] for m in found if m.family == "calendar" and m.value[2]]
+    """The latest year written with a month in the article, or None."""
+    years = [m.value[2] for m in calendar_mentions(article.text) if m.value[2]]
     return max(years, default=None)
 
 

@@ -32,12 +32,18 @@ _TOKEN = re.compile(
 )
 
 
-@lru_cache(maxsize=8192)
-def written_tokens(text: str) -> tuple[Tok, ...]:
-    """Every word, number and punctuation mark of `text` as written, with folded forms."""
+def folded_as_tokens(text: str) -> str:
+    """`text` folded as `written_tokens` reads it: one character for each of `text`'s."""
     folded = fold(text)
     if len(folded) != len(text):  # a ligature or similar expanded: fold per character
         folded = "".join(fold(ch)[:1] or " " for ch in text)
+    return folded
+
+
+@lru_cache(maxsize=8192)
+def written_tokens(text: str) -> tuple[Tok, ...]:
+    """Every word, number and punctuation mark of `text` as written, with folded forms."""
+    folded = folded_as_tokens(text)
     return tuple(
         Tok(text[m.start() : m.end()], m.group(), m.start(), m.end())
         for m in _TOKEN.finditer(folded)

@@ -10,10 +10,18 @@ duration, the currency) and a value with the precision it was written with.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .pattern_tokens import Tok, is_capitalised, noun_singular, singular, written_tokens
+from .pattern_tokens import (
+    Tok,
+    folded_as_tokens,
+    is_capitalised,
+    noun_singular,
+    singular,
+    written_tokens,
+)
 
 _UNITS = dict(
     zip(
@@ -320,19 +328,8 @@ def _counted_head(toks: tuple[Tok, ...], after: int, value: float) -> str | None
 def find_mentions(text: str) -> tuple[Mention, ...]:
     """Every comparable quantity and calendar expression in one sentence."""
     toks = written_tokens(text)
-    found: list[Mention] = []
-    taken: set[int] = set()
-
-    def add(m: Mention | None) -> None:
-        if m is not None and not taken.intersection(range(m.first, m.last + 1)):
-            found.append(_qualified(toks, m))
-            taken.update(range(m.first, m.last + 1))
-
-    for i, tok in enumerate(toks):
-        if tok.low in WEEKDAYS and is_capitalised(tok):
-            add(_mention(toks, "weekday", "", tok.low, 1.0, i, i))
-        elif tok.low[0].isalpha():
-            add(_calendar(toks, i))
+    found, taken, add = _collector(toks)
+    _days_and_dates(toks, add)
     for i, tok in enumerate(toks):
         if i in taken:
             continue
@@ -349,6 +346,53 @@ def find_mentions(text: str) -> tuple[Mention, ...]:
         if number is not None:
             add(_quantity(toks, number))
     return tuple(sorted(found, key=lambda m: m.start))
+
+
+def _days_and_dates(toks: tuple[Tok, ...], add: Callable[[Mention | None], None]) -> None:
+    """Weekdays and calendar expressions, the first mentions `find_mentions` takes: the
+    numbers it reads after them never make or change one."""
+    for i, tok in enumerate(toks):
+        if tok.low in WEEKDAYS and is_capitalised(tok):
+            add(_mention(toks, "weekday", "", tok.low, 1.0, i, i))
+        elif tok.low[0].isalpha():
+            add(_calendar(toks, i))
+
+
+def _collector(
+    toks: tuple[Tok, ...],
+) -> tuple[list[Mention], set[int], Callable[[Mention | None], None]]:
+    """The mentions found so far, the tokens they take, and `add`, which keeps a mention
+    when none of its tokens is taken yet."""
+    found: list[Mention] = []
+    taken: set[int] = set()
+
+    def add(m: Mention | None) -> None:
+        if m is not None and not taken.intersection(range(m.first, m.last + 1)):
+            found.append(_qualified(toks, m))
+            taken.update(range(m.first, m.last + 1))
+
+    return found, taken, add
+
+
+# The end of every word token that may be a month (`written_tokens` never ends a word
+# before a letter; it may start one after an ordinal: "1stMay"), and of a few others.
+_MONTH_WORD = re.compile(
+    "(?:"
+    + "|".join(sorted({*MONTHS, *_MONTH_ABBREVIATIONS}, key=len, reverse=True))
+    + r")(?![^\W\d_])"
+)
+
+
+def calendar_mentions(text: str) -> tuple[Mention, ...]:
+    """The calendar expressions of `find_mentions(text)` (family "calendar"), found
+    without reading its numbers; a text naming no month costs one search. For whole
+    articles, where `find_mentions` would read every number only to drop it."""
+    if not _MONTH_WORD.search(folded_as_tokens(text)):
+        return ()
+    toks = written_tokens(text)
+    found, _taken, add = _collector(toks)
+    _days_and_dates(toks, add)
+    return tuple(sorted((m for m in found if m.family == "calendar"), key=lambda m: m.start))
 
 
 # After a duration these make it a point in time, not a length: "a week later".

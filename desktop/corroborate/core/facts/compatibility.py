@@ -34,8 +34,9 @@ class SpeakerConflicts:
         if row not in self._speaker:
             text = self._text_of(row)
             found = find_speakers(text)
-            words = frozenset(t.norm for t in word_tokens(text))
-            self._speaker[row] = (found[0], words) if len(found) == 1 else None
+            # Most sentences credit no one: their words are never read.
+            words = frozenset(t.norm for t in word_tokens(text)) if len(found) == 1 else None
+            self._speaker[row] = (found[0], words) if words is not None else None
         return self._speaker[row]
 
     def any_apart(self, rows_a: Sequence[int], rows_b: Sequence[int]) -> bool:

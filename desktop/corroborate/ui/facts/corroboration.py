@@ -1,14 +1,15 @@
-"""Facts across the open articles (the current story's, when one is picked): computing
-them on a worker after the folder's word statistics are ready, the Facts tab, and the
-article tabs' heat maps."""
+"""Facts across the open articles (the current story's, when one is picked; story by story
+otherwise): computing them on a worker once the stories or the word statistics they need
+are known, the Facts tab, and the article tabs' heat maps."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
+from ...core.alignment.align import DEFAULT_THRESHOLD
 from ...core.alignment.similarity import Corpus
 from ...core.facts.coverage import (
     SentenceCoverage,
@@ -16,8 +17,10 @@ from ...core.facts.coverage import (
     others_by_sentence,
     wording_by_sentence,
 )
-from ...core.facts.find import find_facts
-from ...core.model import Article, FactTable
+from ...core.facts.find import Progress, find_facts
+from ...core.facts.per_story import find_facts_per_story
+from ...core.facts.stories import find_stories
+from ...core.model import Article, FactTable, Story, StoryTable
 from ..common.actions import ActionId
 from ..common.tasks import LatestTask
 from ..common.widgets import StatusProgress
@@ -29,6 +32,10 @@ from .fact_rows import FactRows
 from .facts_tab import TITLE, FactsTab
 
 OpenComparison = Callable[[Article, Article], CompareTab]
+# Share of the progress of "All stories" spent finding the stories (a quarter of the time
+# at 10,000 articles, see docs/PERFORMANCE.md).
+STORIES_SHARE = 0.25
+_STEPS = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,26 +54,80 @@ def heat_map(table: FactTable, article_id: str, labels: dict[str, str]) -> HeatM
 
 
 @dataclass(frozen=True, slots=True)
+class _Scope:
+    """What a table of facts covers: the open articles, the story picked (None: every
+    story) and the stories they were found per (None: not known yet)."""
+
+    articles: frozenset[str]
+    story: str | None = None
+    stories: tuple[Story, ...] | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class _Found:
     table: FactTable
     labels: dict[str, str]  # the source names the heat maps were worked out with
     heat: dict[str, HeatMap]
+    stories: StoryTable | None  # those the facts of every story were found per
 
 
 def _facts_and_heat(
-    corpus: Corpus, story: frozenset[str] | None, labels: dict[str, str], progress
+    articles: tuple[Article, ...],
+    corpus: Corpus | None,
+    story: frozenset[str] | None,
+    stories: StoryTable | None,
+    labels: dict[str, str],
+    progress: Progress,
 ) -> _Found:  # worker
-    """`story`: the ids of the articles to find facts across; None: all of `corpus`'s."""
+    """`story`: the ids of the articles to find facts across; None: every story's."""
     if story is not None:  # the story's own statistics: its words, not the folder's
-        corpus = Corpus(a for a in corpus.articles if a.id in story)
-    table = find_facts(corpus, progress)
+        table = find_facts(Corpus(a for a in articles if a.id in story), progress)
+    else:
+        table, stories = every_story_facts(articles, corpus, stories, progress)
     heat = {} if table.cancelled else {a.id: heat_map(table, a.id, labels) for a in table.articles}
-    return _Found(table, labels, heat)
+    return _Found(table, labels, heat, stories)
+
+
+def every_story_facts(
+    articles: tuple[Article, ...],
+    corpus: Corpus | None,
+    stories: StoryTable | None,
+    progress: Progress,
+) -> tuple[FactTable, StoryTable | None]:  # worker
+    """The facts of every article, each story's as when it is picked (core/facts/per_story),
+    and the stories they were found per; a folder of one story has them found across
+    `corpus` (the folder's statistics, built from `articles` when None), as before.
+
+    `stories`: as the Stories panel shows them; None: found here as the panel finds them.
+    """
+    rest = progress
+    if stories is None:
+        stories = find_stories(articles, _stage(progress, 0.0, STORIES_SHARE))
+        if stories.cancelled:
+            return FactTable(articles, (), DEFAULT_THRESHOLD, cancelled=True), None
+        rest = _stage(progress, STORIES_SHARE, 1.0 - STORIES_SHARE)
+    if len(stories.stories) > 1:
+        return find_facts_per_story(articles, stories, rest), stories
+    return find_facts(corpus if corpus is not None else Corpus(articles), rest), stories
+
+
+def _stage(progress: Progress, start: float, share: float) -> Progress:
+    """A stage's progress as a part of one progress of `_STEPS` steps."""
+
+    def report(done: int, total: int) -> bool:
+        return progress(int(_STEPS * (start + share * done / max(1, total))), _STEPS)
+
+    return report
 
 
 class Corroboration(QObject):
-    """Owns the folder's FactTable; recomputed whenever the word statistics are rebuilt
-    (articles were added), forgotten when everything is closed."""
+    """Owns the folder's FactTable; recomputed whenever the articles, the story picked or
+    the stories shown change, forgotten when everything is closed.
+
+    With no story picked, the facts of a folder of several stories are found story by
+    story as soon as the Stories panel shows them (the folder's word statistics are not
+    needed); a folder of one story waits for the statistics, as before stories existed.
+    """
 
     rows_opened = Signal(object)  # the Facts tab's FactRows, once, for annotating
 
@@ -82,6 +143,7 @@ class Corroboration(QObject):
         # took half a second on this thread.
         self._heat: dict[str, HeatMap] = {}
         self._task = LatestTask(self)
+        self._scope: _Scope | None = None  # of the running task, else of the table shown
         self.progress = StatusProgress()
         self.progress.cancel_requested.connect(self.cancel)
         self.status_widgets = (self.progress,)  # for the window's status bar
@@ -95,8 +157,13 @@ class Corroboration(QObject):
         timeline.toggled.connect(
             lambda shown: setattr(services.settings, "facts_timeline_shown", shown)
         )
-        workspace.corpus_ready.connect(self.compute)
-        workspace.story_changed.connect(self._on_story_changed)
+        workspace.corpus_ready.connect(lambda _corpus: self._refresh())
+        workspace.story_changed.connect(lambda _story: self._refresh())
+        # After the panel shows new stories it may pick another story: refreshed once both
+        # are known, on the next turn of the event loop.
+        workspace.grouping.stories_changed.connect(
+            lambda: QTimer.singleShot(0, self, self._refresh)
+        )
         articles.tab_opened.connect(self._paint)
         sources = workspace.sources
         sources.modelReset.connect(self._on_sources_reset)
@@ -120,12 +187,57 @@ class Corroboration(QObject):
         return self._task.running
 
     def compute(self, corpus: Corpus) -> None:
+        """Find the facts of the story picked (or of every story) of `corpus`'s articles."""
+        story = self.workspace.story
+        if story is not None:
+            self._start(corpus.articles, None, story, None)
+        else:
+            self._start(corpus.articles, corpus, None, self._stories_shown(corpus.articles))
+
+    def _refresh(self) -> None:
+        """Facts of what is now open and picked, unless they are known or under way: for
+        the story picked once the statistics of the open articles are known (a load in
+        progress computes them when its statistics are ready); for every story once the
+        stories are shown, or the statistics known."""
+        articles = tuple(self.workspace.sources.articles)
+        ids = frozenset(a.id for a in articles)
+        corpus = self.workspace.corpus
+        if corpus is None or frozenset(a.id for a in corpus.articles) != ids:
+            corpus = None
+        story = self.workspace.story
+        stories = self._stories_shown(articles) if story is None else None
+        if story is None and stories is not None and len(stories.stories) > 1:
+            if self._scope != _Scope(ids, None, stories.stories):
+                self._start(articles, corpus, None, stories)
+        elif corpus is not None and self._scope != self._scope_of(ids, story, stories):
+            self.compute(corpus)
+
+    def _stories_shown(self, articles: Sequence[Article]) -> StoryTable | None:
+        """The stories the Stories panel shows, when they are of these articles."""
+        shown = self.workspace.grouping.shown
+        if shown is None or {a.id for a in shown.table.articles} != {a.id for a in articles}:
+            return None
+        return shown.table
+
+    @staticmethod
+    def _scope_of(ids: frozenset[str], story: Story | None, stories: StoryTable | None) -> _Scope:
+        if story is not None:
+            return _Scope(ids, story.id)
+        return _Scope(ids, None, stories.stories if stories is not None else None)
+
+    def _start(
+        self,
+        articles: tuple[Article, ...],
+        corpus: Corpus | None,
+        story: Story | None,
+        stories: StoryTable | None,
+    ) -> None:
         self.progress.start("Finding facts")
         labels = self.labels()
-        story = self.workspace.story
         scope = frozenset(story.articles) if story is not None else None
+        self._scope = self._scope_of(frozenset(a.id for a in articles), story, stories)
         self._task.start(
-            lambda progress: _facts_and_heat(corpus, scope, labels, progress),
+            lambda progress: _facts_and_heat(articles, corpus, scope, stories, labels, progress),
             self._on_done,
             self.progress.report,
         )
@@ -133,16 +245,9 @@ class Corroboration(QObject):
         if tab is not None and tab.table is None:
             tab.show_waiting()
 
-    def _on_story_changed(self, _story) -> None:
-        """Facts of the story now picked, once the statistics of the open articles are
-        known (a load in progress computes them when its statistics are ready)."""
-        corpus = self.workspace.corpus
-        opened = {a.id for a in self.workspace.sources.articles}
-        if corpus is not None and {a.id for a in corpus.articles} == opened:
-            self.compute(corpus)
-
     def cancel(self) -> None:
         self._task.cancel()
+        self._scope = None
         self.progress.finish()
         tab = self.facts_tab()
         if tab is not None and tab.table is None:
@@ -153,8 +258,11 @@ class Corroboration(QObject):
         self.progress.finish()
         table = found.table if found is not None else None
         if error is not None or table is None or table.cancelled:
+            self._scope = None
             self.services.status.showMessage(f"Could not find the facts: {error}", 10000)
             return
+        if found.stories is not None and self._scope is not None and self._scope.story is None:
+            self._scope = _Scope(self._scope.articles, None, found.stories.stories)
         self.workspace.facts = table  # told below, once the views show it
         labels = self.labels()
         self._heat = found.heat if labels == found.labels else {}
@@ -168,6 +276,7 @@ class Corroboration(QObject):
     def _on_sources_reset(self) -> None:
         if self.workspace.sources.rowCount() == 0:
             self._task.cancel()
+            self._scope = None
             self.progress.finish()
             self.workspace.set_facts(None)
             self._heat = {}
