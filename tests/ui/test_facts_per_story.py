@@ -49,3 +49,22 @@ def test_cancel_while_finding_the_facts_of_every_story(qtbot, window, tmp_path):
         assert not corroboration.is_computing
     assert window.workspace.facts is shown
     assert window.statusBar().currentMessage() == "Finding facts cancelled"
+
+
+def test_all_stories_counts_each_fact_against_its_own_story(qtbot, window, tmp_path):
+    """If this broke, the Coverage column of "All stories" would read "2 of 6" for a fact
+    both reports of a two-article story give, as if four sources had left it out."""
+    facts_and_stories_ready(qtbot, window, write_mixed_folder(tmp_path / "mixed"))
+    window.corroboration.action.trigger()
+    tab = window.corroboration.facts_tab()
+    model = tab.model
+    story_size = {a: len(s.articles) for s in window.stories.table.stories for a in s.articles}
+    shown = 0
+    for row in range(model.rowCount()):
+        fact = model.fact(row)
+        if fact.exclusive:
+            continue
+        text = model.index(row, model.COVERAGE).data()
+        assert text == f"{fact.coverage} of {story_size[fact.articles[0]]}"
+        shown += 1
+    assert shown and len(window.workspace.facts.articles) == 6

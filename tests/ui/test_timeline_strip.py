@@ -159,8 +159,11 @@ def test_counts_of_first_reports_match_the_report(dated_tab):
 
 def test_sources_without_a_date_are_listed_as_such(dated_tab):
     tab, strip = dated_tab, dated_tab.timeline.strip
-    assert [r.article_id for r in strip.rows] == [a.id for a in tab.table.articles]
-    undated = row_of(strip, article_id(tab, UNDATED))
+    # Every source, the dated ones first in the table's order, the one without a date last.
+    undated_id = article_id(tab, UNDATED)
+    dated_ids = [a.id for a in tab.table.articles if a.id != undated_id]
+    assert [r.article_id for r in strip.rows] == [*dated_ids, undated_id]
+    undated = row_of(strip, undated_id)
     assert strip.rows[undated].moment is None
     assert "No publication date in the file" in strip.tooltip_text(undated)
     crbc = row_of(strip, article_id(tab, "crbc-news.txt"))

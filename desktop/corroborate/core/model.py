@@ -242,9 +242,16 @@ class FactTable:
     # Each article's contradictions with itself (kind "self-contradiction", both sides in
     # one article), in the order of `articles`; found with the facts, on the same worker.
     inconsistencies: tuple[Discrepancy, ...] = ()
+    # When the facts were found story by story (core/facts/per_story.py): the ids of each
+    # story's articles. A fact can only be reported within its story, so its coverage is
+    # counted against that story's articles, not the folder's. Empty: one story.
+    stories: tuple[tuple[str, ...], ...] = ()
     # The facts of each article, built with the table (on the worker that finds the facts):
     # every article tab asks, and searching 2,000 facts for each of 50 tabs took 200 ms.
     _by_article: dict[str, tuple[Fact, ...]] = field(
+        init=False, repr=False, compare=False, hash=False
+    )
+    _peers: dict[str, tuple[str, ...]] = field(  # Article.id -> its story's, in order
         init=False, repr=False, compare=False, hash=False
     )
 
@@ -255,6 +262,14 @@ class FactTable:
                 index.setdefault(article, []).append(fact)
         by_article = {article: tuple(found) for article, found in index.items()}
         object.__setattr__(self, "_by_article", by_article)
+        order = [a.id for a in self.articles]
+        everyone = tuple(order)
+        peers = {article: everyone for article in order}
+        for story in self.stories:
+            members = set(story)
+            mine = tuple(a for a in order if a in members)
+            peers.update(dict.fromkeys(mine, mine))
+        object.__setattr__(self, "_peers", peers)
 
     @property
     def shared(self) -> tuple[Fact, ...]:
@@ -265,9 +280,16 @@ class FactTable:
         return tuple(f for f in self.facts if f.exclusive)
 
     def left_out_by(self, fact: Fact) -> tuple[str, ...]:
-        """Ids of the articles that do not report `fact`, in the order of `articles`."""
-        present = set(fact.articles)
-        return tuple(a.id for a in self.articles if a.id not in present)
+        """Ids of the articles of its story that do not report `fact`, in the order of
+        `articles`."""
+        present, peers = set(fact.articles), set(self.peers_of(fact))
+        return tuple(a.id for a in self.articles if a.id in peers and a.id not in present)
+
+    def peers_of(self, fact: Fact) -> tuple[str, ...]:
+        """Ids of the articles that could report `fact`: its story's (every article, with
+        one story), in the order of `articles`."""
+        first = fact.articles[0] if fact.articles else None
+        return self._peers.get(first, tuple(a.id for a in self.articles))
 
     def facts_of(self, article: str) -> tuple[Fact, ...]:
         return self._by_article.get(article, ())

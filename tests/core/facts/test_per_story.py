@@ -123,3 +123,18 @@ def test_articles_in_no_story_are_stories_of_their_own(mixed):
     # Broken: articles a stale story table does not list would have no facts at all.
     groups = story_groups(mixed, StoryTable(mixed, ()))
     assert groups == [(a,) for a in mixed]
+
+
+def test_a_facts_coverage_counts_the_sources_of_its_story_not_of_the_folder(mixed, combined):
+    # Broken: in a week of news, a fact told by all 18 reports of its story would read
+    # "18 of 30", and the report would list twelve articles of other stories as leaving
+    # it out.
+    stories = by_generated_story(mixed).stories
+    story_of = {a: s for s in stories for a in s.articles}
+    wide = max(combined.shared, key=lambda f: f.coverage)
+    story = story_of[wide.articles[0]]
+    assert set(combined.peers_of(wide)) == set(story.articles) and len(story.articles) < 30
+    left_out = combined.left_out_by(wide)
+    assert set(left_out) == set(story.articles) - set(wide.articles)
+    order = [a.id for a in mixed]
+    assert list(combined.peers_of(wide)) == sorted(story.articles, key=order.index)

@@ -14,7 +14,9 @@ The combined table:
 - `skipped` by article id, `inconsistencies` in the order of `articles`, as in
   `find_facts`; each story's self-contradictions are dated by its own latest year;
 - claims are unique within each story (the table a reader works through), and may
-  repeat across stories.
+  repeat across stories;
+- `stories`: each story's article ids, so a fact's coverage is counted against its
+  story (`FactTable.peers_of`).
 An article in no story of `stories` is a story of its own. With one story holding every
 article, the result is exactly `find_facts(Corpus(articles))`.
 
@@ -83,7 +85,7 @@ def find_facts_per_story(
     limit = DEFAULT_THRESHOLD if threshold is None else float(threshold)
     if parts is None:
         return FactTable(folder, (), limit, cancelled=True)
-    table = combined(folder, parts, limit)
+    table = combined(folder, parts, limit, groups)
     ticker.at(ticker.total)
     return table
 
@@ -107,7 +109,10 @@ def story_groups(folder: Sequence[Article], stories: StoryTable) -> list[tuple[A
 
 
 def combined(
-    folder: tuple[Article, ...], parts: Sequence[StoryFacts], threshold: float
+    folder: tuple[Article, ...],
+    parts: Sequence[StoryFacts],
+    threshold: float,
+    groups: Sequence[Sequence[Article]] = (),
 ) -> FactTable:
     """One table of the stories' parts (in story order), ordered as this module says."""
     facts = [fact for part in parts for fact in part.facts]
@@ -117,7 +122,15 @@ def combined(
     found = sorted(
         (d for part in parts for d in part.inconsistencies), key=lambda d: position[d.a.article]
     )
-    return FactTable(folder, tuple(facts), threshold, tuple(skipped), inconsistencies=tuple(found))
+    stories = tuple(tuple(a.id for a in group) for group in groups)
+    return FactTable(
+        folder,
+        tuple(facts),
+        threshold,
+        tuple(skipped),
+        inconsistencies=tuple(found),
+        stories=stories,
+    )
 
 
 def story_facts(

@@ -105,7 +105,7 @@ def _card(r: ReportContext, fact: Fact, kind: str) -> str:
     status = status_badge(r.status(fact))
     if fact.discrepancies and not status:
         status = "<span class='status disputed'>≠ Values differ</span>"
-    coverage = f"reported by {fact.coverage} of {len(r.table.articles)} sources"
+    coverage = f"reported by {fact.coverage} of {len(r.table.peers_of(fact))} sources"
     claim = f": <span class='claim'>{esc(fact.claim)}</span>" if fact.claim else ""
     return (
         f"<section class='card {kind}' id='fact-{n}'><h3>Fact {n}{claim}{status}"

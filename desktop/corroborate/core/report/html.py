@@ -227,5 +227,5 @@ def _matrix_row(r: ReportContext, fact: Fact) -> str:
     return (
         f"<tr><td class='n num'>{anchor}</td><td title='{esc(wording)}'>{esc(excerpt)} "
         f"<span class='by'>— {esc(r.labels[rep_article])}</span></td>{''.join(cells)}"
-        f"<td class='num'>{fact.coverage}/{len(r.table.articles)}</td><td>{flags}</td></tr>"
+        f"<td class='num'>{fact.coverage}/{len(r.table.peers_of(fact))}</td><td>{flags}</td></tr>"
     )

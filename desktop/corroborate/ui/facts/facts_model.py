@@ -293,7 +293,8 @@ class FactsModel(ReadOnlyTableModel):
         return None
 
     def _coverage_data(self, fact: Fact, role: int):
-        total = len(self._table.articles) if self._table else 0
+        # Against its story's sources: a folder of several stories has others too.
+        total = len(self._table.peers_of(fact)) if self._table else 0
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{fact.coverage} of {total}"
         if role == SORT_ROLE:
@@ -303,6 +304,9 @@ class FactsModel(ReadOnlyTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             reported = ", ".join(self.label(a) for a in fact.articles)
             tip = f"Reported by {reported}"
+            if self._table and self._table.stories:
+                peers = len(self._table.peers_of(fact))
+                tip += f"\n{fact.coverage} of the {peers} sources of its story"
             left_out = self._table.left_out_by(fact) if self._table else ()
             if left_out:
                 tip += "\nLeft out by " + ", ".join(self.label(a) for a in left_out)

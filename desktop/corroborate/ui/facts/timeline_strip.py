@@ -82,11 +82,11 @@ class SourceRow:
 def source_rows(
     table: FactTable, labels: Mapping[str, str], line: Timeline | None
 ) -> list[SourceRow]:
-    """The table's sources in its order (the story's, when one is picked); without
-    `line`, their dates only, the counts to follow."""
+    """The table's sources in its order (the story's, when one is picked), those without
+    a date last; without `line`, their dates only, the counts to follow."""
     moments = line.moments if line else article_moments(table.articles)
     firsts = first_counts(line, shared_only=True) if line else None
-    return [
+    rows = [
         SourceRow(
             a.id,
             labels.get(a.id, a.source),
@@ -95,6 +95,9 @@ def source_rows(
         )
         for a in table.articles
     ]
+    # The sources with a date first: in a folder of many undated files the picture
+    # would open on a screenful of "no date in the file".
+    return sorted(rows, key=lambda r: r.moment is None)
 
 
 def when_text(moment: Moment | None) -> str:
@@ -498,7 +501,7 @@ class TimelinePanel(QWidget):
 
     def _selection_text(self, report: FirstReport) -> str:
         name = {r.article_id: r.name for r in self.strip.rows}
-        total = len(self.strip.rows)
+        total = len(self.table.peers_of(report.fact)) if self.table else len(self.strip.rows)
         reported = f"reported by {report.fact.coverage} of {total} sources (highlighted)"
         if not report.dated:
             return f"Selected fact: {reported}; none of them gives a date."
