@@ -110,7 +110,7 @@ def test_workers_start_without_the_main_module():
     # Broken: each worker re-runs the app's main module and loads Qt before reading a file.
     main = sys.modules["__main__"]
     before = (getattr(main, "__spec__", None), getattr(main, "__file__", None))
-    with parallel_reading._children_skip_main():
+    with parallel_reading.children_skip_main():
         assert main.__spec__ is None and not hasattr(main, "__file__")
     assert (getattr(main, "__spec__", None), getattr(main, "__file__", None)) == before
 

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from ..alignment.align import DEFAULT_THRESHOLD
 from ..alignment.similarity import Corpus
-from ..ingest.parallel_reading import _children_skip_main, worker_count
+from ..ingest.parallel_reading import children_skip_main, worker_count
 from ..model import Article, Discrepancy, Fact, FactTable, Mention, StoryTable
 from .find import Progress, find_facts
 
@@ -213,7 +213,7 @@ def _in_workers(
     (the workers are ended, not left to finish)."""
     tasks = _tasks(weights)
     context = multiprocessing.get_context("spawn")
-    with _children_skip_main():  # the pool starts its workers here
+    with children_skip_main():  # the pool starts its workers here
         pool = context.Pool(min(count, len(tasks)))
     parts: list[StoryFacts | None] = [None] * len(groups)
     try:

@@ -64,7 +64,7 @@ def read_in_workers(
     workers = min(worker_count(), len(chunks))
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
     try:
-        with _children_skip_main():  # spawn starts every worker on the first submit
+        with children_skip_main():  # spawn starts every worker on the first submit
             futures = [pool.submit(read_chunk, chunk) for chunk in chunks]
         done = 0
         for chunk, future in zip(chunks, futures, strict=True):
@@ -111,7 +111,7 @@ def _worker_failed(path: str | os.PathLike[str], exc: BaseException) -> LoadProb
 
 
 @contextmanager
-def _children_skip_main() -> Iterator[None]:
+def children_skip_main() -> Iterator[None]:
     """Start workers without re-running the main module, which in the app imports Qt.
 
     'spawn' imports the parent's main module in each worker when it knows its name or
