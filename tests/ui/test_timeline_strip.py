@@ -29,16 +29,11 @@ from corroborate.core.facts.timeline import (
 )
 from corroborate.ui.common.actions import ActionId
 from corroborate.ui.common.theme import dark_palette, is_dark
-from corroborate.ui.facts import timeline_strip
+from corroborate.ui.facts import timeline_panel
 from corroborate.ui.facts.facts_model import FactsModel
 from corroborate.ui.facts.facts_tab import FactsTab
-from corroborate.ui.facts.timeline_strip import (
-    MAX_ROWS,
-    NO_DATES_NOTE,
-    SourceRow,
-    TimelinePanel,
-    TimelineStrip,
-)
+from corroborate.ui.facts.timeline_panel import NO_DATES_NOTE, TimelinePanel
+from corroborate.ui.facts.timeline_strip import MAX_ROWS, SourceRow, TimelineStrip
 from corroborate.ui.menus import MENUS
 from tests.ui.test_facts_tab import load_and_find_facts, open_facts
 from tests.ui.test_facts_timeline import dated_seeds
@@ -288,7 +283,7 @@ def test_a_large_table_is_counted_on_a_worker(qtbot, dated_tab, monkeypatch):
     """If this broke, a folder of thousands of facts would freeze the window while the strip
     counts first reports, or show counts that differ from a small table's."""
     expected = [r.firsts for r in dated_tab.timeline.strip.rows]
-    monkeypatch.setattr(timeline_strip, "INLINE_MENTIONS", 0)
+    monkeypatch.setattr(timeline_panel, "INLINE_MENTIONS", 0)
     panel = TimelinePanel()
     qtbot.addWidget(panel)
     panel.set_table(dated_tab.table, {})
@@ -296,3 +291,20 @@ def test_a_large_table_is_counted_on_a_worker(qtbot, dated_tab, monkeypatch):
     assert panel.strip.rows[0].moment is not None  # the dates at once
     qtbot.waitUntil(lambda: panel.line is not None, timeout=10_000)
     assert [r.firsts for r in panel.strip.rows] == expected
+
+
+def test_the_keyboard_reaches_each_source_and_does_what_a_click_does(qtbot, dated_tab):
+    """If this broke, someone without a mouse could read the picture but not use it:
+    Up/Down would not move between sources, or Enter would not go to their facts."""
+    tab, strip = dated_tab, dated_tab.timeline.strip
+    ssb = article_id(tab, "ssbcrackexams.txt")
+    assert strip.focusPolicy() == Qt.FocusPolicy.StrongFocus
+    strip.setFocus()
+    for _ in range(row_of(strip, ssb) + 1):
+        qtbot.keyClick(strip, Qt.Key.Key_Down)
+    assert "SSBCrackExams" in strip.accessibleDescription()
+    qtbot.keyClick(strip, Qt.Key.Key_Return)
+    fact = tab.current_fact()
+    assert fact is not None and ssb in tab.model.first_report(fact).first
+    qtbot.keyClick(strip, Qt.Key.Key_Up)
+    assert "SSBCrackExams" not in strip.accessibleDescription()

@@ -35,7 +35,7 @@ from .facts_model import (
     FactsModel,
     accepts,
 )
-from .timeline_strip import TimelinePanel
+from .timeline_panel import TimelinePanel
 
 TITLE = "Facts"
 # The claim column: wide enough for a short clause; longer ones are elided (in full in

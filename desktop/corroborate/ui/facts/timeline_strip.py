@@ -18,13 +18,14 @@ from PySide6.QtGui import (
     QFont,
     QFontMetrics,
     QHelpEvent,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
     QPalette,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QLabel, QScrollBar, QSizePolicy, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QScrollBar, QSizePolicy, QToolTip, QWidget
 
 from ...core.facts.timeline import (
     FirstReport,
@@ -36,12 +37,10 @@ from ...core.facts.timeline import (
     axis_ticks,
     first_counts,
     mark_span,
-    timeline,
 )
 from ...core.model import FactTable
 from ...core.report.details import report_date
-from ..common.plain import plain_tooltip, set_plain
-from ..common.tasks import LatestTask
+from ..common.plain import plain_tooltip
 from ..common.theme import mix, tint
 
 MAX_ROWS = 8  # rows shown at once; more sources scroll
@@ -52,17 +51,9 @@ DOT_RADIUS = 4.0
 FIRST_DOT_RADIUS = 5.5
 BAR_HEIGHT = 8.0
 HIGHLIGHT_SHARE = 0.13  # the band behind a source reporting the selected fact
-INLINE_MENTIONS = 5_000  # up to this many the counts are made at once (~15 ms), else on a worker
 TICK_GAP = "00:00"  # one and a half of it: the least room between two tick labels
 SOURCE_HEADER, FIRST_HEADER, FIRST_BADGE = "Source", "First to report", "first"
 NO_DATE_TEXT = "no date in the file"
-LEGEND = (
-    "When each source published (UTC): ● at a time, ▬ a date without a time, which covers "
-    "its whole day. Click a source to go to the facts it reported first."
-)
-NO_DATES_NOTE = (
-    "Timeline: none of these articles gives a publication date, so there is none to draw."
-)
 AXIS_TIP = "Times in UTC. A date without a time covers its whole day and ties with any time on it."
 FIRST_TIP = (
     "How many facts shared with other sources each source reported first (ties count for each)"
@@ -125,6 +116,10 @@ class TimelineStrip(QWidget):
         self.scroll.hide()
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        # Keyboard users: Tab in, Up/Down pick a source (its tooltip's text is spoken as
+        # the accessible description), Enter or Space does what a click does.
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName("Timeline of the sources")
 
     # --- content -------------------------------------------------------------------------
     def set_rows(self, rows: Sequence[SourceRow]) -> None:
@@ -281,6 +276,9 @@ class TimelineStrip(QWidget):
                 painter.fillRect(self.row_rect(n), band)
             elif n == self._hover:
                 painter.fillRect(self.row_rect(n), self._faint(0.05))
+            if n == self._hover and self.hasFocus():  # where Up/Down and Enter act
+                painter.setPen(self._colour(QPalette.ColorRole.Highlight))
+                painter.drawRect(self.row_rect(n).adjusted(0, 0, -1, -1))
         ticks = self.ticks()
         self._paint_header(painter, ticks)
         painter.setPen(self._faint(0.10))
@@ -414,104 +412,24 @@ class TimelineStrip(QWidget):
         else:
             super().mousePressEvent(event)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key, count = event.key(), len(self.rows)
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and count:
+            step = 1 if key == Qt.Key.Key_Down else -1
+            self._hover = min(count - 1, max(0, self._hover + step if self._hover >= 0 else 0))
+            if self._scrolls and not 0 <= self._hover - self._first_shown < self._visible:
+                self.scroll.setValue(
+                    max(0, self._hover - self._visible + 1) if step > 0 else self._hover
+                )
+            self.setAccessibleDescription(self.tooltip_text(self._hover))
+            self.update()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and self._hover >= 0:
+            self.source_clicked.emit(self.rows[self._hover].article_id)
+        else:
+            super().keyPressEvent(event)
+
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
         if self._scrolls:
             self.scroll.setValue(self.scroll.value() - (1 if event.angleDelta().y() > 0 else -1))
         else:
             event.ignore()  # the tab scrolls instead
-
-
-class TimelinePanel(QWidget):
-    """The strip under a one-line legend, or a note when no article has a date; hidden
-    while the user has the timeline turned off."""
-
-    source_clicked = Signal(str)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.table: FactTable | None = None
-        self.line: Timeline | None = None
-        self._labels: dict[str, str] = {}
-        self._shown = True
-        self._task = LatestTask(self)
-        self.caption = self._quiet_label(LEGEND)
-        self.caption.setToolTip(plain_tooltip(AXIS_TIP))
-        self.note = self._quiet_label(NO_DATES_NOTE)
-        self.strip = TimelineStrip()
-        self.strip.source_clicked.connect(self.source_clicked)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 6)
-        layout.setSpacing(2)
-        for widget in (self.caption, self.strip, self.note):
-            layout.addWidget(widget)
-        self._update_visibility()
-
-    @staticmethod
-    def _quiet_label(text: str) -> QLabel:
-        label = set_plain(QLabel(), text)
-        label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        label.setContentsMargins(MARGIN, 2, MARGIN, 0)
-        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        return label
-
-    @property
-    def has_dates(self) -> bool:
-        return any(r.moment is not None for r in self.strip.rows)
-
-    def set_shown(self, shown: bool) -> None:
-        self._shown = shown
-        self._update_visibility()
-
-    def set_table(self, table: FactTable | None, labels: Mapping[str, str]) -> None:
-        """Counts of first reports: at once for a small table, else on a worker."""
-        self.table, self._labels, self.line = table, dict(labels), None
-        self._task.cancel()
-        self.set_fact(None)  # the tab selects its fact again in the new table
-        if table is None:
-            self.strip.set_rows([])
-        elif sum(len(f.mentions) for f in table.facts) <= INLINE_MENTIONS:
-            self._show_timeline(table, timeline(table))
-        else:
-            self.strip.set_rows(source_rows(table, self._labels, None))
-            self._task.start(
-                lambda _progress: timeline(table),
-                lambda line, error: self._on_counted(table, line, error),
-            )
-        self._update_visibility()
-
-    def _on_counted(self, table: FactTable, line: Timeline | None, error) -> None:
-        if table is self.table and line is not None and error is None:
-            self._show_timeline(table, line)
-
-    def _show_timeline(self, table: FactTable, line: Timeline) -> None:
-        self.line = line
-        self.strip.set_rows(source_rows(table, self._labels, line))
-
-    def set_labels(self, labels: Mapping[str, str]) -> None:
-        self._labels = dict(labels)
-        if self.table is not None:
-            self.strip.set_rows(source_rows(self.table, self._labels, self.line))
-
-    def set_fact(self, report: FirstReport | None) -> None:
-        self.strip.set_fact(report)
-        set_plain(self.caption, self._selection_text(report) if report else LEGEND)
-
-    def first_count(self, article_id: str) -> int:
-        return next((r.firsts or 0 for r in self.strip.rows if r.article_id == article_id), 0)
-
-    def _selection_text(self, report: FirstReport) -> str:
-        name = {r.article_id: r.name for r in self.strip.rows}
-        total = len(self.table.peers_of(report.fact)) if self.table else len(self.strip.rows)
-        reported = f"reported by {report.fact.coverage} of {total} sources (highlighted)"
-        if not report.dated:
-            return f"Selected fact: {reported}; none of them gives a date."
-        first = ", ".join(name.get(a, a) for a in report.first)
-        when = report_date(report.moments[0])
-        return f"Selected fact: first reported by {first} ({when}) · {reported} · times in UTC"
-
-    def _update_visibility(self) -> None:
-        active = self._shown and self.table is not None
-        self.setVisible(active)
-        self.caption.setVisible(active and self.has_dates)
-        self.strip.setVisible(active and self.has_dates)
-        self.note.setVisible(active and not self.has_dates)
